@@ -1,0 +1,84 @@
+from django.contrib import admin
+
+from forums.models import (
+    Attendee,
+    Forum,
+    ForumOrganiser,
+    ForumPerson,
+    ForumSeries,
+    Session,
+    SessionItem,
+    SessionPerson,
+)
+
+
+@admin.register(ForumSeries)
+class ForumSeriesAdmin(admin.ModelAdmin):
+    list_display = ("name_ko", "name_en")
+    search_fields = ("name_ko", "name_en")
+
+
+class ForumOrganiserInline(admin.TabularInline):
+    model = ForumOrganiser
+    extra = 0
+    autocomplete_fields = ("organisation",)
+
+
+class ForumPersonInline(admin.TabularInline):
+    model = ForumPerson
+    extra = 0
+    autocomplete_fields = ("person", "organisation")
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+    fields = ("order", "kind", "title_ko", "minutes", "starts_at", "is_pinned", "notes")
+
+
+@admin.register(Forum)
+class ForumAdmin(admin.ModelAdmin):
+    list_display = ("title_ko", "date", "starts_at", "venue", "capacity", "status")
+    list_filter = ("status", "series", "date")
+    search_fields = ("title_ko", "title_en", "theme_ko", "venue__name_ko")
+    list_select_related = ("venue",)
+    autocomplete_fields = ("venue", "series", "document")
+    filter_horizontal = ("contacts", "agreements")
+    inlines = [ForumOrganiserInline, ForumPersonInline, SessionInline]
+
+
+class SessionItemInline(admin.TabularInline):
+    model = SessionItem
+    extra = 0
+    autocomplete_fields = ("person",)
+
+
+class SessionPersonInline(admin.TabularInline):
+    model = SessionPerson
+    extra = 0
+    autocomplete_fields = ("person", "organisation")
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ("title_ko", "forum", "order", "starts_at", "minutes", "notes")
+    list_filter = ("kind", "forum")
+    search_fields = ("title_ko", "title_en", "notes")
+    list_select_related = ("forum",)
+    inlines = [SessionItemInline, SessionPersonInline]
+
+
+@admin.register(Attendee)
+class AttendeeAdmin(admin.ModelAdmin):
+    list_display = (
+        "name",
+        "organisation_name",
+        "position",
+        "forum",
+        "category",
+        "status",
+        "checked_in_at",
+    )
+    list_filter = ("status", "category", "forum")
+    search_fields = ("name", "organisation_name", "email")
+    list_select_related = ("forum",)

@@ -1,0 +1,89 @@
+from django.contrib import admin
+
+from itineraries.models import (
+    DelegationGroup,
+    DelegationMember,
+    Engagement,
+    EngagementPerson,
+    Stop,
+    TravelSegment,
+    Trip,
+)
+
+
+class StopInline(admin.TabularInline):
+    model = Stop
+    extra = 0
+
+
+class DelegationMemberInline(admin.TabularInline):
+    model = DelegationMember
+    extra = 0
+    autocomplete_fields = ("person", "organisation")
+
+
+@admin.register(Trip)
+class TripAdmin(admin.ModelAdmin):
+    list_display = ("title_ko", "head", "start_date", "end_date", "status")
+    list_filter = ("status", "start_date", "stops__country")
+    search_fields = ("title_ko", "title_en", "purpose", "head__name_ko", "stops__city_ko")
+    list_select_related = ("head",)
+    autocomplete_fields = ("head", "organisation", "document")
+    filter_horizontal = ("contacts", "agreements")
+    inlines = [StopInline, DelegationMemberInline]
+
+
+class EngagementPersonInline(admin.TabularInline):
+    model = EngagementPerson
+    extra = 0
+    autocomplete_fields = ("person", "organisation")
+
+
+@admin.register(Engagement)
+class EngagementAdmin(admin.ModelAdmin):
+    list_display = ("title_ko", "trip", "stop", "date", "starts_at", "status", "kind")
+    list_filter = ("status", "kind", "stop__country", "trip")
+    search_fields = ("title_ko", "title_en", "objectives", "people__person__name_ko")
+    list_select_related = ("trip", "stop")
+    autocomplete_fields = ("venue", "host", "forum")
+    inlines = [EngagementPersonInline]
+
+
+@admin.register(Stop)
+class StopAdmin(admin.ModelAdmin):
+    list_display = ("city_ko", "country", "timezone", "trip", "arrival_date", "departure_date")
+    list_filter = ("country", "timezone")
+    search_fields = ("city_ko", "city_en", "trip__title_ko")
+    list_select_related = ("trip",)
+
+
+@admin.register(TravelSegment)
+class TravelSegmentAdmin(admin.ModelAdmin):
+    list_display = (
+        "trip",
+        "mode",
+        "carrier",
+        "number",
+        "origin",
+        "destination",
+        "departs_at",
+        "arrives_at",
+    )
+    list_filter = ("mode",)
+    search_fields = ("carrier", "number", "origin", "destination")
+    list_select_related = ("trip",)
+
+
+@admin.register(DelegationGroup)
+class DelegationGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "trip", "agency_count")
+    search_fields = ("name", "trip__title_ko")
+    list_select_related = ("trip",)
+
+
+@admin.register(DelegationMember)
+class DelegationMemberAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "trip", "role", "group", "printed_as")
+    list_filter = ("role",)
+    search_fields = ("person__name_ko", "organisation__name_ko", "printed_as")
+    list_select_related = ("trip", "person", "organisation", "group")
