@@ -21,6 +21,8 @@ from planner.models import (
     SourceDocument,
     TimeStampedModel,
     Venue,
+    timezone_field,
+    valid_timezone_constraint,
 )
 from planner.timezones import zone
 
@@ -76,6 +78,8 @@ class Forum(SourcedModel):
         blank=True,
         related_name="forums",
     )
+    # Times are entered and shown in this zone; it follows the venue when there is one.
+    timezone = timezone_field(default="Asia/Seoul")
     rooms = models.CharField(_("rooms"), max_length=100, blank=True)
     linked_event = models.CharField(_("linked exhibition or event"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
@@ -115,6 +119,7 @@ class Forum(SourcedModel):
                 | Q(livestream_ends_at__gt=F("livestream_starts_at")),
                 name="forum_livestream_ends_after_start",
             ),
+            valid_timezone_constraint("timezone", "forum_valid_timezone"),
         ]
 
     def __str__(self) -> str:
@@ -125,7 +130,7 @@ class Forum(SourcedModel):
 
     @property
     def tz(self) -> ZoneInfo:
-        return self.venue.tz if self.venue_id else zone("Asia/Seoul")
+        return zone(self.timezone)
 
 
 class ForumOrganiser(SourcedModel):
