@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from planner.documents import FixtureError, documents_load
+
+
+class Command(BaseCommand):
+    help = "Load the source documents in fixtures/ and the facts drawn from them (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            report = documents_load()
+        except FixtureError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(self.style.SUCCESS(f"load_documents: {report}"))
