@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from planner.models import (
     Agreement,
@@ -17,6 +19,7 @@ from planner.models import (
     Person,
     RefQuerySet,
     RoleLine,
+    SequencedModel,
     SourcedModel,
     SourceDocument,
     TimeStampedModel,
@@ -43,7 +46,7 @@ class ForumSeries(SourcedModel):
         return self.name_ko
 
 
-class Forum(SourcedModel):
+class Forum(SequencedModel, SourcedModel):
     class Status(models.TextChoices):
         PLANNING = "planning", _("planning")
         ANNOUNCED = "announced", _("announced")
@@ -102,7 +105,26 @@ class Forum(SourcedModel):
         Agreement, verbose_name=_("follows up"), blank=True, related_name="forums"
     )
 
+    followers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("followed by"),
+        blank=True,
+        related_name="followed_forums",
+    )
+    # Public registration: what the form asks for and what the consent states.
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_fields = models.JSONField(
+        _("registration fields"),
+        default=list,
+        blank=True,
+        help_text=_("Optional fields the public form asks for, e.g. position, phone, category."),
+    )
+    privacy_purpose = models.TextField(_("purpose of collecting personal data"), blank=True)
+    privacy_items = models.CharField(_("personal data collected"), max_length=300, blank=True)
+    privacy_retention = models.CharField(_("retention period"), max_length=200, blank=True)
+
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("forum")
@@ -183,7 +205,7 @@ class ForumPerson(RoleLine):
         ordering = ("forum", "order", "pk")
 
 
-class Session(SourcedModel):
+class Session(SequencedModel, SourcedModel):
     """One run-of-show row: its start cascades from the rows before unless pinned."""
 
     class Kind(models.TextChoices):
@@ -213,6 +235,7 @@ class Session(SourcedModel):
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("agenda session")
@@ -289,6 +312,12 @@ class Attendee(TimeStampedModel):
         PUBLIC = "public", _("general public")
         OTHER = "other", _("other")
 
+    class Source(models.TextChoices):
+        STAFF = "staff", _("entered by staff")
+        PUBLIC_FORM = "public_form", _("public registration form")
+        IMPORT = "import", _("imported file")
+        WALK_IN = "walk_in", _("walk-in")
+
     class Status(models.TextChoices):
         REGISTERED = "registered", _("registered")
         CONFIRMED = "confirmed", _("confirmed")
@@ -312,6 +341,10 @@ class Attendee(TimeStampedModel):
         _("consent to personal-data collection"), null=True, blank=True
     )
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    source = models.CharField(
+        _("registered through"), max_length=20, choices=Source, default=Source.STAFF
+    )
+    notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("attendee")
@@ -327,3 +360,33 @@ class Attendee(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation_name})" if self.organisation_name else self.name
+
+
+class AgendaVersion(TimeStampedModel):
+    """An issued run-of-show (v1, v2 …): a frozen copy of the rows as printed then."""
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    rows = models.JSONField(_("rows"), default=list)
+
+    class Meta:
+        verbose_name = _("agenda version")
+        verbose_name_plural = _("agenda versions")
+        ordering = ("forum", "number")
+        constraints = [
+            models.UniqueConstraint(fields=("forum", "number"), name="agenda_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.forum} v{self.number}"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from planner.models import (
     Agreement,
@@ -18,6 +20,7 @@ from planner.models import (
     Person,
     RefQuerySet,
     RoleLine,
+    SequencedModel,
     SourcedModel,
     SourceDocument,
     Venue,
@@ -67,8 +70,15 @@ class Trip(SourcedModel):
     agreements = models.ManyToManyField(
         Agreement, verbose_name=_("follows up"), blank=True, related_name="trips"
     )
+    followers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("followed by"),
+        blank=True,
+        related_name="followed_trips",
+    )
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("trip")
@@ -104,6 +114,7 @@ class Stop(SourcedModel):
     summary = models.TextField(_("summary"), blank=True)
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("stop")
@@ -152,6 +163,7 @@ class TravelSegment(SourcedModel):
     notes = models.TextField(_("notes"), blank=True)
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("travel segment")
@@ -170,7 +182,7 @@ class TravelSegment(SourcedModel):
         return f"{self.origin} → {self.destination} {label}".strip()
 
 
-class Engagement(SourcedModel):
+class Engagement(SequencedModel, SourcedModel):
     """A meeting, ceremony, visit or event. Date and time may each be unknown."""
 
     class Kind(models.TextChoices):
@@ -234,6 +246,7 @@ class Engagement(SourcedModel):
     order = models.PositiveSmallIntegerField(_("order within the day"), default=0)
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("engagement")
@@ -288,6 +301,7 @@ class EngagementPerson(RoleLine):
     side = models.CharField(_("side"), max_length=20, choices=Side, default=Side.COUNTERPART)
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("engagement participant")
@@ -367,6 +381,7 @@ class DelegationMember(SourcedModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = RefQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("delegation member")

@@ -1,0 +1,28 @@
+"""The shared core: who, where, which document said so, and what was agreed."""
+
+from planner.models.agreements import (  # noqa: F401
+    Agreement,
+    CooperationArea,
+    FollowUp,
+)
+from planner.models.base import (  # noqa: F401
+    DatePrecision,
+    RefQuerySet,
+    Role,
+    RoleLine,
+    SequencedModel,
+    SourcedModel,
+    TimeStampedModel,
+    timezone_field,
+    valid_timezone_constraint,
+)
+from planner.models.directory import (  # noqa: F401
+    Organisation,
+    Person,
+    Venue,
+)
+from planner.models.documents import (  # noqa: F401
+    Contact,
+    DocumentNote,
+    SourceDocument,
+)
