@@ -19,6 +19,7 @@ from planner.models import (
     Organisation,
     Person,
     RefQuerySet,
+    RevisionedModel,
     RoleLine,
     SequencedModel,
     SourcedModel,
@@ -30,7 +31,7 @@ from planner.models import (
 from planner.timezones import zone
 
 
-class Trip(SourcedModel):
+class Trip(RevisionedModel, SourcedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         PLANNED = "planned", _("planned")
@@ -58,6 +59,10 @@ class Trip(SourcedModel):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    # Time staff allow between a flight's landing and the next engagement.
+    transfer_buffer_minutes = models.PositiveSmallIntegerField(
+        _("transfer buffer (minutes)"), default=90
+    )
     document = models.ForeignKey(
         SourceDocument,
         verbose_name=_("source document"),
@@ -97,7 +102,7 @@ class Trip(SourcedModel):
         return reverse("itineraries:trip_detail", args=[self.pk])
 
 
-class Stop(SourcedModel):
+class Stop(RevisionedModel, SourcedModel):
     """One city of a trip, in its own time zone. Unknown dates stay empty."""
 
     trip = models.ForeignKey(
@@ -139,7 +144,7 @@ class Stop(SourcedModel):
         return zone(self.timezone)
 
 
-class TravelSegment(SourcedModel):
+class TravelSegment(RevisionedModel, SourcedModel):
     """A flight or train between stops; each end in its own zone."""
 
     class Mode(models.TextChoices):
@@ -154,6 +159,22 @@ class TravelSegment(SourcedModel):
     mode = models.CharField(_("mode"), max_length=10, choices=Mode, default=Mode.FLIGHT)
     carrier = models.CharField(_("carrier"), max_length=100, blank=True)
     number = models.CharField(_("flight or train number"), max_length=20, blank=True)
+    from_stop = models.ForeignKey(
+        Stop,
+        verbose_name=_("leaves stop"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="departures",
+    )
+    to_stop = models.ForeignKey(
+        Stop,
+        verbose_name=_("reaches stop"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="arrivals",
+    )
     origin = models.CharField(_("from"), max_length=100)
     destination = models.CharField(_("to"), max_length=100)
     departs_at = models.DateTimeField(_("departs"))
@@ -182,7 +203,7 @@ class TravelSegment(SourcedModel):
         return f"{self.origin} → {self.destination} {label}".strip()
 
 
-class Engagement(SequencedModel, SourcedModel):
+class Engagement(RevisionedModel, SequencedModel, SourcedModel):
     """A meeting, ceremony, visit or event. Date and time may each be unknown."""
 
     class Kind(models.TextChoices):
@@ -340,7 +361,7 @@ class DelegationGroup(SourcedModel):
         return self.name
 
 
-class DelegationMember(SourcedModel):
+class DelegationMember(RevisionedModel, SourcedModel):
     """A person or an agency on the trip, with a role."""
 
     class Role(models.TextChoices):
