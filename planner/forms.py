@@ -1,0 +1,55 @@
+"""Form pieces every app uses: local wall-clock entry and the revision guard."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from planner.timezones import TIMEZONE_CHOICES, zone
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+def timezone_choice_field(**kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(label=_("time zone"), choices=TIMEZONE_CHOICES, **kwargs)
+
+
+def local_to_instant(day: date, at: time, zone_name: str) -> datetime:
+    """The instant of a wall-clock time; refuses times a DST change skips.
+
+    On the autumn change the earlier of the two moments is taken (fold=0).
+    """
+    tz = zone(zone_name)
+    candidate = datetime.combine(day, at, tzinfo=tz)
+    round_trip = candidate.astimezone(zone("UTC")).astimezone(tz)
+    if round_trip.replace(tzinfo=None) != candidate.replace(tzinfo=None):
+        raise ValidationError(
+            _("%(time)s does not exist on %(date)s in %(zone)s (the clocks skip it)."),
+            code="nonexistent_time",
+            params={"time": at.strftime("%H:%M"), "date": day.isoformat(), "zone": zone_name},
+        )
+    return candidate
+
+
+class RevisionMixin(forms.Form):
+    """Carries the revision the user opened, so a later save can detect a stale copy."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def expected_revision(self) -> int | None:
+        return self.cleaned_data.get("revision")
