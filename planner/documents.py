@@ -2,12 +2,15 @@
 
 Each fixture file in ``fixtures/`` is JSON::
 
-    {"objects": [{"model": "app.model", "ref": "key", "fields": {...}}, ...]}
+    {"document": "doc-ref", "objects": [{"model": "app.model", "ref": "key", "fields": {...}}]}
 
 Foreign keys and many-to-many values name other rows by ``ref``; a field
 value ``{"file": "documents/x.txt"}`` is read from that file. Rows are found
-again by ``ref``, and only the fields a fixture names are written, so loading
-twice changes nothing and staff additions to other fields survive a reload.
+again by ``ref``. A document is loaded once: afterwards its rows belong to the
+staff who edit them, so a file whose source document is already in the
+database is skipped (rows staff deleted or reordered stay as they are).
+``update=True`` brings existing rows back to the documents and adds rows that
+are missing. Loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
+
+from planner.models import SourceDocument
 
 
 class FixtureError(Exception):
@@ -32,13 +37,20 @@ class LoadReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    differing: int = 0
+    skipped: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{len(self.files)} files: {self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged"
         )
+        if self.skipped:
+            text += f"; already loaded, kept as edited: {', '.join(self.skipped)}"
+        if self.differing:
+            text += f", {self.differing} edited since loading (kept; --update restores them)"
+        return text
 
 
 def fixture_files(directory: Path | None = None) -> list[Path]:
@@ -47,26 +59,39 @@ def fixture_files(directory: Path | None = None) -> list[Path]:
 
 
 @transaction.atomic
-def documents_load(*, directory: Path | None = None) -> LoadReport:
+def documents_load(*, directory: Path | None = None, update: bool = False) -> LoadReport:
     """Load every document fixture in ``directory`` (default: ``fixtures/``)."""
     directory = directory or settings.FIXTURES_DIR
     report = LoadReport()
     for path in fixture_files(directory):
         report.files.append(path.name)
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))["objects"]
+            content = json.loads(path.read_text(encoding="utf-8"))
+            entries = content["objects"]
         except (ValueError, KeyError) as error:
             raise FixtureError(f"{path.name}: not a fixture file ({error})") from error
+        document_ref = content.get("document")
+        if document_ref and not update and SourceDocument.objects.filter(ref=document_ref).exists():
+            report.skipped.append(path.name)
+            continue
         for position, entry in enumerate(entries):
             try:
-                _load_entry(entry, directory, report)
-            except (LookupError, ValidationError, ValueError, TypeError) as error:
+                _load_entry(entry, directory, report, update=update)
+            except (
+                LookupError,
+                ObjectDoesNotExist,
+                ValidationError,
+                ValueError,
+                TypeError,
+            ) as error:
                 where = f"{path.name} #{position} ({entry.get('ref', '?')})"
                 raise FixtureError(f"{where}: {error}") from error
     return report
 
 
-def _load_entry(entry: dict[str, Any], directory: Path, report: LoadReport) -> None:
+def _load_entry(
+    entry: dict[str, Any], directory: Path, report: LoadReport, *, update: bool
+) -> None:
     model = apps.get_model(entry["model"])
     ref = entry["ref"]
     values, many = _resolve_fields(model, entry.get("fields", {}), directory)
@@ -79,6 +104,15 @@ def _load_entry(entry: dict[str, Any], directory: Path, report: LoadReport) -> N
         changed = True
     else:
         dirty = [name for name, value in values.items() if getattr(instance, name) != value]
+        many_dirty = [
+            name
+            for name, targets in many.items()
+            if set(getattr(instance, name).values_list("pk", flat=True))
+            != {target.pk for target in targets}
+        ]
+        if (dirty or many_dirty) and not update:
+            report.differing += 1
+            return
         for name in dirty:
             setattr(instance, name, values[name])
         if dirty:

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from forums.models import Forum, ForumOrganiser, Session
 from itineraries.models import DelegationGroup, Engagement, Stop, Trip
-from planner.documents import documents_load
+from planner.documents import FixtureError, documents_load
 from planner.models import Agreement, Contact, DocumentNote, Organisation, Person, SourceDocument
 
 pytestmark = pytest.mark.django_db
@@ -40,15 +40,51 @@ def test_load_documents_twice_changes_nothing(capsys):
     assert list(Session.objects.order_by("pk").values_list("updated", flat=True)) == stamps
 
 
-def test_load_documents_keeps_staff_additions(documents):
+def test_load_documents_keeps_staff_edits_and_deletions(documents):
     engagement = Engagement.objects.get(ref="eng-2026-07-serbia-paunovic")
     engagement.room = "장관실"
+    engagement.title_ko = "파우노비치 장관 면담 (수정)"
     engagement.save()
+    Session.objects.get(ref="s-2024-11-gifs6-05").delete()
+    first, last = (
+        Session.objects.get(ref="s-2024-11-gifs6-01"),
+        Session.objects.get(ref="s-2024-11-gifs6-09"),
+    )
+    first.order, last.order = 99, 1
+    Session.objects.bulk_update([first, last], ["order"])
 
-    documents_load()
+    report = documents_load()
 
     engagement.refresh_from_db()
-    assert engagement.room == "장관실"
+    assert (engagement.room, engagement.title_ko) == ("장관실", "파우노비치 장관 면담 (수정)")
+    assert not Session.objects.filter(ref="s-2024-11-gifs6-05").exists()
+    assert report.created == 0
+    assert len(report.skipped) == 3
+
+
+def test_load_documents_update_restores_the_documents(documents):
+    engagement = Engagement.objects.get(ref="eng-2026-07-serbia-paunovic")
+    engagement.title_ko = "수정된 제목"
+    engagement.save()
+    Session.objects.get(ref="s-2024-11-gifs6-05").delete()
+
+    report = documents_load(update=True)
+
+    engagement.refresh_from_db()
+    assert engagement.title_ko == "슈네자나 파우노비치 행정자치부 장관 면담"
+    assert Session.objects.filter(ref="s-2024-11-gifs6-05").exists()
+    assert (report.created, report.updated) == (1, 1)
+
+
+def test_load_documents_reports_a_broken_fixture_clearly(tmp_path):
+    (tmp_path / "bad.json").write_text(
+        '{"objects": [{"model": "planner.person", "ref": "p",'
+        ' "fields": {"organisation": "nope"}}]}',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(FixtureError, match=r"bad.json #0 \(p\)"):
+        documents_load(directory=tmp_path)
 
 
 def test_every_document_is_kept_with_its_original_text(documents):
