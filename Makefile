@@ -15,9 +15,11 @@ STAMP := $(VENV)/.installed
 #   postgresql                           initdb/pg_ctl for the throw-away PostgreSQL leg
 #   libpango-1.0-0 libpangoft2-1.0-0     WeasyPrint (PDF agendas)
 #   gettext                              compilemessages
-DEB_PACKAGES := chromium fonts-noto-cjk postgresql libpango-1.0-0 libpangoft2-1.0-0 gettext
+#   poppler-utils                        pdftoppm/pdftotext: look at and check PDF agendas
+DEB_PACKAGES := chromium fonts-noto-cjk postgresql libpango-1.0-0 libpangoft2-1.0-0 gettext \
+	poppler-utils
 
-.PHONY: help run test lint fmt bench install system-deps
+.PHONY: help run test lint fmt bench install system-deps node-deps
 
 help:
 	@echo "make run          install, migrate, load documents, ensure staff login, serve on 127.0.0.1:\$${PORT:-8000}"
@@ -59,6 +61,18 @@ system-deps:
 		echo "  until then the test legs that need them are skipped (and say so)."; \
 	fi
 
+# Mozilla's ical.js (the parser inside Thunderbird), run under node by the iCal tests.
+NODE_STAMP := tests/js/node_modules/.package-lock.json
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
+	@command -v npm >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; \
+		else echo "node-deps: npm not found; the ical.js cross-checks will skip"; exit 0; fi; }
+	npm ci --prefix tests/js --no-audit --no-fund
+	touch $@
+
 # DEBUG stays off: WhiteNoiseMiddleware serves the collected files from STATIC_ROOT
 # (whitenoise.runserver_nostatic keeps runserver's own static handler out of the way).
 run: install
@@ -86,6 +100,7 @@ test:
 	@$(MAKE) --no-print-directory system-deps \
 		|| echo "test: system-deps failed; continuing (legs that need them will skip)"
 	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory node-deps
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
 	@echo "== SQLite leg: all tests, browser tests included =="
 	env -u DATABASE_URL $(PY) -m pytest

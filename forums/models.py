@@ -47,6 +47,8 @@ class ForumSeries(SourcedModel):
 
 
 class Forum(SequencedModel, SourcedModel):
+    SEQUENCE_FIELDS = ("date", "starts_at", "ends_at", "venue_id", "rooms", "status")
+
     class Status(models.TextChoices):
         PLANNING = "planning", _("planning")
         ANNOUNCED = "announced", _("announced")
@@ -207,6 +209,8 @@ class ForumPerson(RoleLine):
 
 class Session(SequencedModel, SourcedModel):
     """One run-of-show row: its start cascades from the rows before unless pinned."""
+
+    SEQUENCE_FIELDS = ("starts_at", "minutes", "title_ko")
 
     class Kind(models.TextChoices):
         RECEPTION = "reception", _("reception")

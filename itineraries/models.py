@@ -206,6 +206,8 @@ class TravelSegment(RevisionedModel, SourcedModel):
 class Engagement(RevisionedModel, SequencedModel, SourcedModel):
     """A meeting, ceremony, visit or event. Date and time may each be unknown."""
 
+    SEQUENCE_FIELDS = ("date", "starts_at", "ends_at", "venue_id", "room", "status", "stop_id")
+
     class Kind(models.TextChoices):
         MEETING = "meeting", _("meeting")
         CEREMONY = "ceremony", _("ceremony")

@@ -1,8 +1,32 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from planner import views
+
+core_patterns = [
+    path("agreements/", views.agreement_list, name="agreement_list"),
+    path("agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),
+    path("people/", views.person_list, name="person_list"),
+    path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("documents/", views.document_list, name="document_list"),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+]
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", views.home, name="home"),
+    path("trips/", include("itineraries.urls")),
+    path("forums/", include("forums.urls")),
+    path("forums/<int:forum_pk>/", include("forums.agenda_urls")),
+    path("forums/<int:forum_pk>/attendees/", include("forums.attendee_urls")),
+    path("register/forums/<int:forum_pk>/", include("forums.registration_urls")),
+    path("public/", include("forums.public_urls")),
+    path("trips/<int:trip_pk>/", include("itineraries.ical_urls")),
+    path("forums/<int:forum_pk>/", include("forums.ical_urls")),
+    path("calendar/", include("planner.calendar_urls")),
+    path("", include((core_patterns, "planner"))),
 ]

@@ -16,6 +16,7 @@ from planner.models.base import (  # noqa: F401
     timezone_field,
     valid_timezone_constraint,
 )
+from planner.models.calendar import CalendarFeed  # noqa: F401
 from planner.models.concurrency import RevisionedModel, StaleEditError, save_if_current  # noqa: F401
 from planner.models.directory import (  # noqa: F401
     Organisation,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,12 +12,80 @@ from planner.timezones import IANA_ZONES, validate_timezone
 
 
 class SequencedModel(models.Model):
-    """Something exported to calendars: SEQUENCE grows whenever time, place or status changes."""
+    """Something exported to calendars: SEQUENCE grows whenever time, place or status changes.
+
+    A concrete model names the fields that move it in ``SEQUENCE_FIELDS``
+    (attnames, e.g. ``"venue_id"``). The values loaded from the database are
+    remembered in ``from_db`` (Django's "customizing model loading" pattern, so
+    no extra query), and ``save()`` bumps ``sequence`` when one of them differs.
+    ``QuerySet.update()`` and ``bulk_update()`` bypass ``save()``: callers of those
+    call ``bump_sequence_if_changed()`` on each object and include ``"sequence"``.
+    """
+
+    SEQUENCE_FIELDS: ClassVar[tuple[str, ...]] = ()
 
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.bump_sequence_if_changed(update_fields) and update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "sequence"}
+        super().save(*args, **kwargs)
+        self._remember_sequence_values(self._attnames(update_fields))
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_sequence_values()
+        return instance
+
+    @classmethod
+    def _sequence_attnames(cls) -> tuple[str, ...]:
+        return tuple(cls._meta.get_field(name).attname for name in cls.SEQUENCE_FIELDS)
+
+    def _remember_sequence_values(self, only: set[str] | None = None) -> None:
+        loaded = self.__dict__.setdefault("_sequence_loaded", {})
+        for attname in self._sequence_attnames():
+            # Deferred fields are not in __dict__: nothing is known about them yet.
+            if attname in self.__dict__ and (only is None or attname in only):
+                loaded[attname] = self.__dict__[attname]
+
+    def sequence_fields_changed(self, update_fields=None) -> list[str]:
+        """The calendar-relevant fields that differ from the values loaded from the database."""
+        if self._state.adding:
+            return []
+        saved = self._attnames(update_fields)
+        loaded = self.__dict__.get("_sequence_loaded", {})
+        missing = object()
+        changed = []
+        for attname in self._sequence_attnames():
+            if attname not in self.__dict__ or (saved is not None and attname not in saved):
+                continue
+            # Set without ever being loaded (a deferred field overwritten): count it as a change.
+            if loaded.get(attname, missing) != self.__dict__[attname]:
+                changed.append(attname)
+        return changed
+
+    def bump_sequence_if_changed(self, update_fields=None) -> bool:
+        if not self.sequence_fields_changed(update_fields):
+            return False
+        self.sequence += 1
+        return True
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        # Copy the names first: Django may consume prefetch lookups from ``fields``.
+        names = None if fields is None else list(fields)
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        self._remember_sequence_values(self._attnames(names))
+
+    def _attnames(self, names) -> set[str] | None:
+        if names is None:
+            return None
+        fields = (self._meta.get_field(name) for name in names)
+        return {field.attname for field in fields if getattr(field, "concrete", False)}
 
 
 class TimeStampedModel(models.Model):

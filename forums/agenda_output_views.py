@@ -1,0 +1,167 @@
+"""The run-of-show as it leaves the editor: print view, PDF, issued versions, live mode."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from forums import services
+from forums.agenda import agenda_rows, forum_timing, live_status
+from forums.agenda_selectors import sessions_for_agenda, versions_for_forum
+from forums.agenda_versions import printed_rows, versions_diff
+from forums.agenda_views import agenda_context, get_forum, is_english
+from forums.forms import CompareForm, ExtendForm, IssueVersionForm
+from forums.models import AgendaVersion, Forum, Session
+from forums.pdf import render_pdf
+from planner.listing import HtmxHttpRequest
+from planner.permissions import editor_required, user_can_edit
+
+PRINT = "forums/agenda/print.html"
+LIVE = "forums/agenda/live.html"
+
+
+def _print_context(request: HtmxHttpRequest, forum: Forum, *, pdf: bool) -> dict[str, Any]:
+    """The current rows (labelled v2 or draft), or an issued version with ``?version=2``."""
+    context = agenda_context(request, forum, pdf=pdf)
+    number = request.GET.get("version", "")
+    rows, label = context["snapshot"], context["version_label"]
+    if number.isdigit():
+        version = get_object_or_404(AgendaVersion, forum=forum, number=int(number))
+        rows, label = version.rows, f"v{version.number}"
+        context["printed_version"] = version
+    context["printed"] = printed_rows(rows, english=is_english())
+    context["print_label"] = label
+    return context
+
+
+@require_GET
+@login_required
+def agenda_print(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    return render(request, PRINT, _print_context(request, forum, pdf=False))
+
+
+@require_GET
+@login_required
+def agenda_pdf(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    context = _print_context(request, forum, pdf=True)
+    html = render_to_string(PRINT, context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    label = context["print_label"] if context["print_label"].startswith("v") else "draft"
+    filename = f"run-of-show-forum-{forum.pk}-{label}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def versions(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    context = agenda_context(request, forum)
+    issued = list(versions_for_forum(forum))
+    numbers = [version.number for version in issued]
+    form = CompareForm(request.GET or None)
+    a = b = None
+    if form.is_valid():
+        a, b = form.cleaned_data["a"], form.cleaned_data["b"]
+    if len(numbers) >= 2:
+        # By default: the latest version against the one before it.
+        b = b if b in numbers else numbers[0]
+        a = a if a in numbers else next((n for n in numbers if n < b), numbers[-1])
+    else:
+        a = b = None
+    by_number = {version.number: version for version in issued}
+    diff = None
+    if a and b and a != b:
+        diff = versions_diff(by_number[a].rows, by_number[b].rows)
+    draft_diff = None
+    if issued:
+        draft_diff = versions_diff(issued[0].rows, context["snapshot"])
+    context.update(versions=issued, compare_a=a, compare_b=b, diff=diff, draft_diff=draft_diff)
+    return render(request, "forums/agenda/versions.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def version_issue(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    form = IssueVersionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        version = services.agenda_issue_version(
+            forum=forum, issued_by=request.user, note=form.cleaned_data["note"]
+        )
+        messages.success(request, _("Version v%(number)s issued.") % {"number": version.number})
+        return redirect("agenda:versions", forum_pk=forum.pk)
+    context = agenda_context(request, forum, form=form)
+    return render(request, "forums/agenda/version_issue.html", context)
+
+
+def parse_at(value: str, forum: Forum) -> datetime | None:
+    """``?at=2024-11-14T15:20`` read as a wall-clock time in the forum's zone."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if timezone.is_naive(moment):
+        return moment.replace(tzinfo=forum.tz)
+    return moment
+
+
+def _live_context(request: HtmxHttpRequest, forum: Forum) -> dict[str, Any]:
+    sessions = list(sessions_for_agenda(forum))
+    timing = forum_timing(forum, sessions)
+    at = request.GET.get("at") or request.POST.get("at") or ""
+    now = parse_at(at, forum) if at else None
+    status = live_status(timing, now or timezone.now())
+    rows = agenda_rows(sessions, timing, english=is_english())
+    return {
+        "forum": forum,
+        "timing": timing,
+        "status": status,
+        "current": rows[status.current] if status.current is not None else None,
+        "next": rows[status.next] if status.next is not None else None,
+        "at": at if now else "",
+        "bad_at": bool(at and now is None),
+        "poll_url": _live_url(forum, at if now else ""),
+        "can_edit": user_can_edit(request.user),
+    }
+
+
+def _live_url(forum: Forum, at: str) -> str:
+    url = reverse("agenda:live", args=[forum.pk])
+    return f"{url}?{urlencode({'at': at})}" if at else url
+
+
+@require_GET
+@login_required
+def live(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    template = f"{LIVE}#live-panel" if request.htmx else LIVE
+    return render(request, template, _live_context(request, forum))
+
+
+@require_POST
+@editor_required
+def live_extend(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    """Give the running row a few more (or fewer) minutes; every later row moves."""
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        minutes = max(1, session.minutes + form.cleaned_data["delta"])
+        services.session_update(session=session, minutes=minutes)
+    if request.htmx:
+        return render(request, f"{LIVE}#live-panel", _live_context(request, forum))
+    return redirect(_live_url(forum, request.POST.get("at", "")))

@@ -1,0 +1,62 @@
+"""Reads behind the run-of-show pages: a fixed number of queries, however many rows."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from forums.models import AgendaVersion, Forum, ForumPerson, Session, SessionItem, SessionPerson
+from planner.models import Person, Role
+
+
+def forums_for_agenda() -> QuerySet[Forum]:
+    """Forums with what the agenda header prints: venue, series and the MC line."""
+    return Forum.objects.select_related("venue", "series").prefetch_related(
+        Prefetch(
+            "people",
+            queryset=ForumPerson.objects.filter(role=Role.MC).select_related(
+                "person", "organisation"
+            ),
+            to_attr="mc_lines",
+        )
+    )
+
+
+def public_forums() -> QuerySet[Forum]:
+    """Forums the public may see: announced, held or cancelled, never those being planned."""
+    return forums_for_agenda().exclude(status=Forum.Status.PLANNING)
+
+
+def sessions_for_agenda(forum: Forum) -> QuerySet[Session]:
+    """The rows in order, with sub-items and role lines (and their people) prefetched."""
+    return (
+        Session.objects.filter(forum=forum)
+        .order_by("order", "pk")
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=SessionItem.objects.select_related("person").order_by("order", "pk"),
+            ),
+            Prefetch(
+                "people",
+                queryset=SessionPerson.objects.select_related("person", "organisation").order_by(
+                    "order", "pk"
+                ),
+            ),
+        )
+    )
+
+
+def session_for_edit(forum: Forum, pk: int) -> QuerySet[Session]:
+    return sessions_for_agenda(forum).filter(pk=pk)
+
+
+def latest_version(forum: Forum) -> AgendaVersion | None:
+    return AgendaVersion.objects.filter(forum=forum).order_by("-number").first()
+
+
+def versions_for_forum(forum: Forum) -> QuerySet[AgendaVersion]:
+    return AgendaVersion.objects.filter(forum=forum).select_related("issued_by").order_by("-number")
+
+
+def people_for_choice() -> QuerySet[Person]:
+    return Person.objects.order_by("name_ko", "name_latin", "pk")

@@ -1,0 +1,30 @@
+"""Mounted at ``forums/<int:forum_pk>/``: the run-of-show editor and its outputs."""
+
+from django.urls import path
+
+from forums import agenda_output_views as output
+from forums import agenda_views as views
+
+app_name = "agenda"
+
+session = "agenda/sessions/<int:pk>/"
+
+urlpatterns = [
+    path("agenda/", views.editor, name="editor"),
+    path("agenda/sessions/add/", views.session_add, name="session_add"),
+    path(session, views.session_edit, name="session_edit"),
+    path(f"{session}minutes/", views.session_minutes, name="session_minutes"),
+    path(f"{session}pin/", views.session_pin, name="session_pin"),
+    path(f"{session}move/", views.session_move, name="session_move"),
+    path(f"{session}delete/", views.session_delete, name="session_delete"),
+    path(f"{session}people/add/", views.person_add, name="person_add"),
+    path(f"{session}people/<int:line_pk>/delete/", views.person_remove, name="person_remove"),
+    path(f"{session}items/add/", views.item_add, name="item_add"),
+    path(f"{session}items/<int:item_pk>/delete/", views.item_remove, name="item_remove"),
+    path("agenda/print/", output.agenda_print, name="print"),
+    path("agenda.pdf", output.agenda_pdf, name="pdf"),
+    path("agenda/versions/", output.versions, name="versions"),
+    path("agenda/versions/issue/", output.version_issue, name="version_issue"),
+    path("live/", output.live, name="live"),
+    path("live/sessions/<int:pk>/extend/", output.live_extend, name="live_extend"),
+]

@@ -1,0 +1,106 @@
+"""Issued run-of-show versions: rows frozen as JSON, and what changed between two of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Any
+
+from forums.agenda import Timing, row_lines
+
+# --- snapshots (issued versions) and their diff -------------------------------
+
+
+def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[dict]:
+    """The rows frozen as JSON: what an issued version keeps, in both languages."""
+    return [
+        {
+            "id": session.pk,
+            "order": position,
+            "start": slot.starts_at.astimezone(tz).strftime("%H:%M"),
+            "end": slot.ends_at.astimezone(tz).strftime("%H:%M"),
+            "minutes": slot.minutes,
+            "pinned": slot.is_pinned,
+            "kind": session.kind,
+            "title_ko": session.title_ko,
+            "title_en": session.title_en,
+            "lines_ko": row_lines(session, english=False),
+            "lines_en": row_lines(session, english=True),
+            "notes": session.notes,
+        }
+        for position, (session, slot) in enumerate(zip(sessions, timing.slots, strict=True), 1)
+    ]
+
+
+# What the diff compares, and how each field is read from a frozen row.
+DIFF_FIELDS = {
+    "time": lambda row: f"{row['start']}~{row['end']}",
+    "minutes": lambda row: f"{row['minutes']}'",
+    "title": lambda row: row["title_ko"],
+    "people": lambda row: "\n".join(row["lines_ko"]),
+    "notes": lambda row: row["notes"],
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RowChange:
+    row: dict
+    changes: list[FieldChange]
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class AgendaDiff:
+    added: list[dict]
+    removed: list[dict]
+    changed: list[RowChange]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def versions_diff(old_rows: Sequence[dict], new_rows: Sequence[dict]) -> AgendaDiff:
+    """Rows added, removed and changed (field by field) between two frozen agendas."""
+    old_by_id = {row["id"]: row for row in old_rows}
+    new_ids = {row["id"] for row in new_rows}
+    old_positions = [row["id"] for row in old_rows if row["id"] in new_ids]
+    new_positions = [row["id"] for row in new_rows if row["id"] in old_by_id]
+    changed = []
+    for row in new_rows:
+        old = old_by_id.get(row["id"])
+        if old is None:
+            continue
+        changes = [
+            FieldChange(name, read(old), read(row))
+            for name, read in DIFF_FIELDS.items()
+            if read(old) != read(row)
+        ]
+        moved = old_positions.index(row["id"]) != new_positions.index(row["id"])
+        if changes or moved:
+            changed.append(RowChange(row=row, changes=changes, moved=moved))
+    return AgendaDiff(
+        added=[row for row in new_rows if row["id"] not in old_by_id],
+        removed=[row for row in old_rows if row["id"] not in new_ids],
+        changed=changed,
+    )
+
+
+def printed_rows(rows: Sequence[dict], *, english: bool) -> list[dict]:
+    """Frozen rows (current or issued) with the title and lines of the language shown."""
+    return [
+        {
+            **row,
+            "title": (row["title_en"] or row["title_ko"]) if english else row["title_ko"],
+            "lines": row["lines_en"] if english else row["lines_ko"],
+        }
+        for row in rows
+    ]

@@ -1,0 +1,298 @@
+"""The run-of-show editor: rows edited in place, every change cascades through the table.
+
+Each htmx request gets the table fragment back (announced as ``agendaChanged``);
+without JavaScript the same forms post and redirect to the editor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget, trigger_client_event
+
+from forums import services
+from forums.agenda import agenda_rows, forum_timing, printed_name
+from forums.agenda_selectors import forums_for_agenda, latest_version, sessions_for_agenda
+from forums.agenda_versions import snapshot_rows, versions_diff
+from forums.forms import (
+    MinutesForm,
+    MoveForm,
+    PinForm,
+    SessionAddForm,
+    SessionForm,
+    SessionItemForm,
+    SessionPersonForm,
+)
+from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
+from planner.listing import HtmxHttpRequest
+from planner.permissions import editor_required, user_can_edit
+
+EDITOR = "forums/agenda/editor.html"
+SESSION_EDIT = "forums/agenda/session_edit.html"
+
+
+def is_english() -> bool:
+    return (get_language() or "ko").lower().startswith("en")
+
+
+def get_forum(forum_pk: int) -> Forum:
+    return get_object_or_404(forums_for_agenda(), pk=forum_pk)
+
+
+def version_label(latest: AgendaVersion | None, current_rows: list[dict]) -> str:
+    """ "v2" when the rows are as issued; a draft label when they changed or were never issued."""
+    if latest is None:
+        return _("Draft (not issued)")
+    if versions_diff(latest.rows, current_rows).is_empty:
+        return f"v{latest.number}"
+    return _("Draft after v%(number)s (not issued)") % {"number": latest.number}
+
+
+def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict[str, Any]:
+    sessions = list(sessions_for_agenda(forum))
+    timing = forum_timing(forum, sessions)
+    latest = latest_version(forum)
+    snapshot = snapshot_rows(sessions, timing, forum.tz)
+    return {
+        "forum": forum,
+        "mc_lines": forum.mc_lines,
+        "mc_names": [printed_name(line, is_english()) for line in forum.mc_lines],
+        "timing": timing,
+        "rows": agenda_rows(sessions, timing, english=is_english()),
+        "snapshot": snapshot,
+        "latest_version": latest,
+        "version_label": version_label(latest, snapshot),
+        "can_edit": user_can_edit(request.user),
+        **extra,
+    }
+
+
+def editor_url(forum: Forum, session_pk: int | None = None) -> str:
+    url = reverse("agenda:editor", args=[forum.pk])
+    return f"{url}#session-{session_pk}" if session_pk else url
+
+
+def table_response(
+    request: HtmxHttpRequest, forum: Forum, *, session_pk: int | None = None, error: str = ""
+) -> HttpResponse:
+    """The changed table for htmx (with ``agendaChanged``), else back to the editor."""
+    if request.htmx:
+        context = agenda_context(request, forum, error=error, focus=session_pk)
+        response = render(request, f"{EDITOR}#agenda-table", context)
+        return trigger_client_event(response, "agendaChanged")
+    if error:
+        messages.error(request, error)
+    return redirect(editor_url(forum, session_pk))
+
+
+def _first_error(*forms_or_errors: Any) -> str:
+    for item in forms_or_errors:
+        if isinstance(item, ValidationError):
+            return " ".join(item.messages)
+        for errors in item.errors.values():
+            return " ".join(errors)
+    return _("The change could not be saved.")
+
+
+@require_GET
+@login_required
+def editor(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    context = agenda_context(request, forum)
+    template = f"{EDITOR}#agenda-table" if request.htmx else EDITOR
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def session_add(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    form = SessionAddForm(request.POST or None, forum=forum)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = services.session_create(
+                forum=forum,
+                title_ko=data["title_ko"],
+                title_en=data["title_en"],
+                kind=data["kind"],
+                minutes=data["minutes"],
+                notes=data["notes"],
+                pinned_at=data["pinned_at"],
+                position=data["position"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return table_response(request, forum, session_pk=session.pk)
+    if request.htmx and request.method == "POST":
+        return table_response(request, forum, error=_first_error(form))
+    return render(request, "forums/agenda/session_add.html", {"forum": forum, "form": form})
+
+
+def _session(forum: Forum, pk: int) -> Session:
+    return get_object_or_404(sessions_for_agenda(forum), pk=pk)
+
+
+def _edit_context(
+    request: HtmxHttpRequest, forum: Forum, session: Session, **forms: Any
+) -> dict[str, Any]:
+    # In the editor's table the row form saves through htmx; on its own page it posts.
+    current = (request.htmx.current_url_abs_path or "") if request.htmx else ""
+    return {
+        "forum": forum,
+        "session": session,
+        "inline": current.startswith(reverse("agenda:editor", args=[forum.pk])),
+        "form": forms.get("form") or SessionForm(instance=session, forum=forum),
+        "person_form": forms.get("person_form") or SessionPersonForm(),
+        "item_form": forms.get("item_form") or SessionItemForm(),
+    }
+
+
+def _edit_response(
+    request: HtmxHttpRequest, context: dict[str, Any], *, row: bool = False
+) -> HttpResponse:
+    """The row editor: as a table row (opened from the table), as a block, or as a page."""
+    if not request.htmx:
+        return render(request, SESSION_EDIT, context)
+    if row:
+        return render(request, f"{SESSION_EDIT}#session-editor-row", context)
+    response = render(request, f"{SESSION_EDIT}#session-editor", context)
+    response = retarget(response, f"#session-editor-{context['session'].pk}")
+    return reswap(response, "outerHTML")
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def session_edit(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = _session(forum, pk)
+    if request.method == "GET":
+        return _edit_response(request, _edit_context(request, forum, session), row=True)
+    form = SessionForm(request.POST, instance=session, forum=forum)
+    if form.is_valid():
+        try:
+            services.session_update(
+                session=session, pinned_at=form.cleaned_data["pinned_at"], **form.service_fields()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return table_response(request, forum, session_pk=session.pk)
+    session = _session(forum, pk)
+    return _edit_response(request, _edit_context(request, forum, session, form=form))
+
+
+@require_POST
+@editor_required
+def session_minutes(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = MinutesForm(request.POST)
+    if not form.is_valid():
+        return table_response(request, forum, session_pk=pk, error=_first_error(form))
+    services.session_update(session=session, minutes=form.cleaned_data["minutes"])
+    return table_response(request, forum, session_pk=pk)
+
+
+@require_POST
+@editor_required
+def session_pin(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = PinForm(request.POST, forum=forum)
+    if not form.is_valid():
+        return table_response(request, forum, session_pk=pk, error=_first_error(form))
+    services.session_update(
+        session=session,
+        is_pinned=form.cleaned_data["is_pinned"],
+        pinned_at=form.cleaned_data["pinned_at"],
+    )
+    return table_response(request, forum, session_pk=pk)
+
+
+@require_POST
+@editor_required
+def session_move(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return table_response(request, forum, session_pk=pk, error=_first_error(form))
+    position = list(forum.sessions.order_by("order", "pk").values_list("pk", flat=True)).index(pk)
+    services.session_move(session=session, position=form.target(position + 1))
+    return table_response(request, forum, session_pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def session_delete(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = _session(forum, pk)
+    if request.method == "GET":
+        context = {"forum": forum, "session": session}
+        return render(request, "forums/agenda/session_delete.html", context)
+    title = session.title_ko
+    services.session_delete(session=session)
+    if not request.htmx:
+        messages.success(request, _("Row “%(title)s” deleted.") % {"title": title})
+    return table_response(request, forum)
+
+
+def _row_editor_response(request: HtmxHttpRequest, forum: Forum, pk: int, **forms: Any):
+    """After a role line or sub-item change: the row editor again (htmx) or its page."""
+    if request.htmx or forms:
+        context = _edit_context(request, forum, _session(forum, pk), **forms)
+        return _edit_response(request, context)
+    return redirect(reverse("agenda:session_edit", args=[forum.pk, pk]))
+
+
+@require_POST
+@editor_required
+def person_add(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = SessionPersonForm(request.POST)
+    if form.is_valid():
+        services.session_person_add(session=session, **form.cleaned_data)
+        return _row_editor_response(request, forum, pk)
+    return _row_editor_response(request, forum, pk, person_form=form)
+
+
+@require_POST
+@editor_required
+def person_remove(request: HtmxHttpRequest, forum_pk: int, pk: int, line_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    line = get_object_or_404(SessionPerson, session__forum=forum, session_id=pk, pk=line_pk)
+    services.session_person_remove(line=line)
+    return _row_editor_response(request, forum, pk)
+
+
+@require_POST
+@editor_required
+def item_add(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = SessionItemForm(request.POST)
+    if form.is_valid():
+        services.session_item_add(session=session, **form.cleaned_data)
+        return _row_editor_response(request, forum, pk)
+    return _row_editor_response(request, forum, pk, item_form=form)
+
+
+@require_POST
+@editor_required
+def item_remove(request: HtmxHttpRequest, forum_pk: int, pk: int, item_pk: int) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    item = get_object_or_404(SessionItem, session__forum=forum, session_id=pk, pk=item_pk)
+    services.session_item_remove(item=item)
+    return _row_editor_response(request, forum, pk)

@@ -1,0 +1,49 @@
+"""The public agenda page: programme and speakers, no login, nothing internal.
+
+No internal notes, contacts, attendee data, phone numbers or e-mail addresses reach
+this page: the context carries only titles, times, remarks (비고) and names with
+their positions. ``?lang=en`` (or ``ko``) picks the language; by default the
+visitor's active language.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from forums.agenda import agenda_rows, forum_timing, printed_name, speakers
+from forums.agenda_selectors import public_forums, sessions_for_agenda
+from forums.models import ForumOrganiser
+
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+
+@require_GET
+def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
+    forums = public_forums().prefetch_related(
+        Prefetch("organisers", queryset=ForumOrganiser.objects.select_related("organisation"))
+    )
+    forum = get_object_or_404(forums, pk=pk)
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGES:
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    english = language == "en"
+    with translation.override(language):
+        sessions = list(sessions_for_agenda(forum))
+        timing = forum_timing(forum, sessions)
+        context = {
+            "forum": forum,
+            "timing": timing,
+            "rows": agenda_rows(sessions, timing, english=english),
+            "speakers": speakers(sessions, forum.mc_lines, english=english),
+            "mc_names": [printed_name(line, english) for line in forum.mc_lines],
+            "language": language,
+            "other_language": "ko" if english else "en",
+        }
+        response = render(request, "forums/public/forum.html", context)
+    response.headers["Content-Language"] = language
+    return response

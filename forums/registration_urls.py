@@ -1,0 +1,12 @@
+"""The public registration form, under /register/forums/<forum_pk>/ (no login)."""
+
+from django.urls import path
+
+from forums import registration_views
+
+app_name = "registration"
+
+urlpatterns = [
+    path("", registration_views.register, name="register"),
+    path("done/", registration_views.done, name="done"),
+]

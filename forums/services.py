@@ -1,0 +1,253 @@
+"""Writes to a forum's run-of-show. Every change that moves times recalculates the cascade.
+
+The ``(forum, order)`` unique constraint is not deferrable, so rows are renumbered in
+two phases: first to numbers above every number in use, then to 1…n.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from forums.agenda import Timing, forum_timing
+from forums.agenda_selectors import sessions_for_agenda
+from forums.agenda_versions import snapshot_rows
+from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
+from planner.models import Organisation, Person
+
+EDITABLE_FIELDS = frozenset(
+    {"title_ko", "title_en", "kind", "minutes", "notes", "internal_notes", "is_pinned"}
+)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _ordered(forum: Forum) -> list[Session]:
+    return list(Session.objects.filter(forum=forum).order_by("order", "pk"))
+
+
+def _renumber(sessions: list[Session]) -> None:
+    """Give the rows the orders 1…n in list order, without ever colliding on the way."""
+    wanted = {session.pk: position for position, session in enumerate(sessions, 1)}
+    if all(session.order == wanted[session.pk] for session in sessions):
+        return
+    base = max(max(session.order for session in sessions), len(sessions)) + 1
+    for offset, session in enumerate(sessions):
+        session.order = base + offset
+    Session.objects.bulk_update(sessions, ["order"])
+    now = timezone.now()
+    for session in sessions:
+        session.order = wanted[session.pk]
+        session.updated = now
+    bulk_update_with_history(sessions, Session, ["order", "updated"])
+
+
+@transaction.atomic
+def agenda_recalculate(*, forum: Forum) -> Timing:
+    """Persist every row's cascaded start; rows whose start moves get a new revision."""
+    sessions = _ordered(forum)
+    timing = forum_timing(forum, sessions)
+    now = timezone.now()
+    changed = []
+    for session, slot in zip(sessions, timing.slots, strict=True):
+        if session.starts_at != slot.starts_at:
+            session.starts_at = slot.starts_at
+            session.sequence += 1
+            session.updated = now
+            changed.append(session)
+    if changed:
+        bulk_update_with_history(changed, Session, ["starts_at", "sequence", "updated"])
+    return timing
+
+
+@transaction.atomic
+def session_create(
+    *,
+    forum: Forum,
+    title_ko: str,
+    minutes: int,
+    kind: str = Session.Kind.OTHER,
+    title_en: str = "",
+    notes: str = "",
+    internal_notes: str = "",
+    pinned_at: datetime | None = None,
+    position: int | None = None,
+) -> Session:
+    """Add a row at the end, or at ``position`` (1-based), and cascade."""
+    last = Session.objects.filter(forum=forum).order_by("-order").first()
+    start = pinned_at or (last.ends_at if last else None)
+    start = start or forum.agenda_starts_at or forum.starts_at
+    if start is None:
+        raise ValidationError(_("Set the forum's start time before adding agenda rows."))
+    session = Session(
+        forum=forum,
+        order=(last.order + 1) if last else 1,
+        kind=kind,
+        title_ko=title_ko,
+        title_en=title_en,
+        minutes=minutes,
+        notes=notes,
+        internal_notes=internal_notes,
+        is_pinned=pinned_at is not None,
+        starts_at=start,
+    )
+    session.full_clean()
+    session.save()
+    if position is not None:
+        session_move(session=session, position=position)
+    else:
+        agenda_recalculate(forum=forum)
+    session.refresh_from_db()
+    return session
+
+
+@transaction.atomic
+def session_update(
+    *, session: Session, pinned_at: datetime | None = None, **fields: Any
+) -> Session:
+    """Change a row's minutes, titles, notes or pin; a pinned row keeps ``pinned_at``."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"session_update() cannot change {sorted(unknown)}")
+    before = (session.minutes, session.is_pinned, session.starts_at)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    if session.is_pinned and pinned_at is not None:
+        session.starts_at = pinned_at
+    if (session.minutes, session.is_pinned, session.starts_at) != before:
+        session.sequence += 1
+    session.full_clean()
+    session.save()
+    agenda_recalculate(forum=session.forum)
+    session.refresh_from_db()
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: Session) -> Forum:
+    forum = session.forum
+    session.delete()
+    remaining = _ordered(forum)
+    if remaining:
+        _renumber(remaining)
+    agenda_recalculate(forum=forum)
+    return forum
+
+
+@transaction.atomic
+def session_move(*, session: Session, position: int) -> Session:
+    """Put the row at ``position`` (1-based, clamped to the agenda) and cascade."""
+    sessions = _ordered(session.forum)
+    moving = next(s for s in sessions if s.pk == session.pk)
+    sessions.remove(moving)
+    target = min(max(position, 1), len(sessions) + 1)
+    sessions.insert(target - 1, moving)
+    _renumber(sessions)
+    agenda_recalculate(forum=session.forum)
+    session.refresh_from_db()
+    return session
+
+
+@transaction.atomic
+def agenda_issue_version(
+    *, forum: Forum, issued_by: Any | None = None, note: str = ""
+) -> AgendaVersion:
+    """Freeze the rows as they print now into the next version (v1, v2 …)."""
+    # Lock the forum so that two people issuing at once get v2 and v3, not an error.
+    forum = Forum.objects.select_for_update().get(pk=forum.pk)
+    sessions = list(sessions_for_agenda(forum))
+    timing = agenda_recalculate(forum=forum)
+    last = AgendaVersion.objects.filter(forum=forum).aggregate(last=Max("number"))["last"]
+    version = AgendaVersion(
+        forum=forum,
+        number=(last or 0) + 1,
+        issued_by=issued_by if getattr(issued_by, "pk", None) else None,
+        note=note,
+        rows=snapshot_rows(sessions, timing, forum.tz),
+    )
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def session_person_add(
+    *,
+    session: Session,
+    role: str,
+    person: Person | None = None,
+    printed_as: str = "",
+    organisation: Organisation | None = None,
+) -> SessionPerson:
+    """A role line on a row: a known person, or only the words as printed, or both."""
+    if person is None and not printed_as.strip():
+        raise ValidationError(_("Choose a person or write the name as printed."))
+    last = SessionPerson.objects.filter(session=session).aggregate(last=Max("order"))["last"]
+    line = SessionPerson(
+        session=session,
+        role=role,
+        person=person,
+        organisation=organisation or (person.organisation if person else None),
+        printed_as=printed_as.strip(),
+        order=(last or 0) + 1,
+    )
+    line.full_clean()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def session_person_remove(*, line: SessionPerson) -> None:
+    line.delete()
+
+
+def _remark_items(session: Session) -> None:
+    """Circled markers (①, ②…) follow the items' order again after a change."""
+    items = list(SessionItem.objects.filter(session=session).order_by("order", "pk"))
+    changed = []
+    for position, item in enumerate(items):
+        marker = CIRCLED[position] if position < len(CIRCLED) else ""
+        if (not item.marker or item.marker in CIRCLED) and item.marker != marker:
+            item.marker = marker
+            changed.append(item)
+    if changed:
+        SessionItem.objects.bulk_update(changed, ["marker"])
+
+
+@transaction.atomic
+def session_item_add(
+    *,
+    session: Session,
+    title_ko: str,
+    title_en: str = "",
+    person: Person | None = None,
+    printed_as: str = "",
+) -> SessionItem:
+    """A numbered sub-item (발제 ①, ②…) with its presenter."""
+    last = SessionItem.objects.filter(session=session).aggregate(last=Max("order"))["last"]
+    item = SessionItem(
+        session=session,
+        order=(last or 0) + 1,
+        title_ko=title_ko,
+        title_en=title_en,
+        person=person,
+        printed_as=printed_as.strip(),
+    )
+    item.full_clean()
+    item.save()
+    _remark_items(session)
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def session_item_remove(*, item: SessionItem) -> None:
+    session = item.session
+    item.delete()
+    _remark_items(session)

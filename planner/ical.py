@@ -1,0 +1,296 @@
+"""iCalendar (RFC 5545) building: pure functions from plain entries to calendar text.
+
+The apps turn their rows into :class:`CalendarEntry` values (``planner.ical_entries``);
+this module knows nothing of trips or forums. Rules kept here:
+
+- a stable UID per item (``<kind>-<pk>@<domain>``), DTSTAMP/LAST-MODIFIED from the
+  row's last change, so an unchanged calendar is byte-for-byte the same (ETag);
+- timed items carry their local zone (``DTSTART;TZID=Europe/Belgrade``) and a
+  VTIMEZONE for every TZID used; items with a date but no time are all-day
+  ``VALUE=DATE`` events marked TENTATIVE, never a fake midnight;
+- cancelled items stay, with ``STATUS:CANCELLED``;
+- items without a date cannot be placed: they are left out and named in the
+  calendar's description;
+- icalendar writes CRLF and folds lines at 75 octets without splitting a
+  Korean character.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
+
+from planner.timezones import zone
+
+UID_DOMAIN = "planner.mois.example"
+PRODID = "-//Ministry of the Interior and Safety//Delegation and Event Planner//KO"
+
+CONFIRMED = "CONFIRMED"
+TENTATIVE = "TENTATIVE"
+CANCELLED = "CANCELLED"
+
+
+def uid_domain() -> str:
+    return getattr(settings, "CALENDAR_UID_DOMAIN", UID_DOMAIN)
+
+
+def item_uid(kind: str, pk: int) -> str:
+    """The UID of one item, the same in every export and feed."""
+    return f"{kind}-{pk}@{uid_domain()}"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone on an event. Only people with an e-mail address become ATTENDEE/ORGANIZER:
+    RFC 5545 needs a calendar address, and clients drop or mangle attendees without one."""
+
+    name: str
+    email: str = ""
+    role: str = "REQ-PARTICIPANT"
+
+    def address(self) -> vCalAddress | None:
+        if not self.email:
+            return None
+        address = vCalAddress(f"mailto:{self.email}")
+        if self.name:
+            address.params["CN"] = self.name
+        return address
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One event as calendars see it. ``start``/``end`` are aware instants shown in
+    ``timezone``; ``day`` alone makes an all-day item; neither means "date unknown"."""
+
+    uid: str
+    summary: str
+    timezone: str
+    status: str = CONFIRMED
+    sequence: int = 0
+    start: datetime | None = None
+    end: datetime | None = None
+    day: date | None = None
+    location: str = ""
+    description: str = ""
+    url: str = ""
+    stamp: datetime | None = None
+    created: datetime | None = None
+    categories: tuple[str, ...] = ()
+    organizer: Participant | None = None
+    attendees: tuple[Participant, ...] = ()
+    related_to: str = ""
+
+    @property
+    def placed(self) -> bool:
+        return self.start is not None or self.day is not None
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is None and self.day is not None
+
+    @property
+    def local_day(self) -> date | None:
+        if self.start is not None:
+            return self.start.astimezone(zone(self.timezone)).date()
+        return self.day
+
+    @property
+    def status_for_calendar(self) -> str:
+        # A date without a time is never more than tentative; cancelled stays cancelled.
+        if self.status == CANCELLED:
+            return CANCELLED
+        return TENTATIVE if self.all_day else self.status
+
+    def sort_key(self) -> tuple:
+        instant = self.start or datetime.combine(
+            self.day or date.max, datetime.min.time(), tzinfo=UTC
+        )
+        return (self.local_day or date.max, self.all_day is False, instant, self.uid)
+
+
+def _utc(moment: datetime | None) -> datetime:
+    return (moment or timezone.now()).astimezone(UTC).replace(microsecond=0)
+
+
+def _summary(entry: CalendarEntry) -> str:
+    summary = entry.summary
+    if entry.all_day:
+        summary = f"{summary} ({_('Time TBD')})"
+    if entry.status == CANCELLED:
+        summary = _("[Cancelled] %(title)s") % {"title": summary}
+    return summary
+
+
+def build_event(entry: CalendarEntry) -> Event:
+    """One VEVENT. Raises ValueError for an entry that has no date to stand on."""
+    if not entry.placed:
+        raise ValueError(f"{entry.uid} has no date and cannot be placed in a calendar")
+    status = entry.status_for_calendar
+    event = Event.new(
+        uid=entry.uid,
+        summary=_summary(entry),
+        stamp=_utc(entry.stamp),
+        sequence=entry.sequence,
+        status=status,
+        url=entry.url or None,
+        location=entry.location or None,
+        description=entry.description or None,
+    )
+    if entry.categories:
+        event.categories = list(entry.categories)
+    if entry.created:
+        event.add("CREATED", _utc(entry.created))
+    if entry.stamp:
+        event.add("LAST-MODIFIED", _utc(entry.stamp))
+    if entry.all_day:
+        event.start = entry.day
+        event.end = entry.day + timedelta(days=1)
+        # A whole-day reminder of an unconfirmed meeting should not block the day.
+        event.add("TRANSP", "TRANSPARENT")
+        event.add("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE")
+    else:
+        tz = zone(entry.timezone)
+        event.start = entry.start.astimezone(tz)
+        if entry.end is not None and entry.end > entry.start:
+            event.end = entry.end.astimezone(tz)
+        event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
+    if status == TENTATIVE:
+        event.add("X-MICROSOFT-CDO-BUSYSTATUS", "TENTATIVE")
+    if entry.organizer and (organizer := entry.organizer.address()) is not None:
+        event.add("ORGANIZER", organizer)
+    for participant in entry.attendees:
+        address = participant.address()
+        if address is None:
+            continue
+        address.params["ROLE"] = participant.role
+        address.params["CUTYPE"] = "INDIVIDUAL"
+        address.params["RSVP"] = "FALSE"
+        event.add("ATTENDEE", address)
+    if entry.related_to:
+        event.add("RELATED-TO", entry.related_to, parameters={"RELTYPE": "PARENT"})
+    return event
+
+
+def _zone_window(entries: Sequence[CalendarEntry]) -> tuple[date, date]:
+    days = [entry.local_day for entry in entries if entry.local_day]
+    if not days:
+        today = timezone.localdate()
+        return date(today.year - 1, 1, 1), date(today.year + 2, 1, 1)
+    return date(min(days).year - 1, 1, 1), date(max(days).year + 2, 1, 1)
+
+
+def add_timezones(calendar: Calendar, entries: Sequence[CalendarEntry]) -> None:
+    """A VTIMEZONE for every TZID, in a fixed order (the output must not vary between runs)."""
+    first, last = _zone_window(entries)
+    position = len(calendar.timezones)
+    for tzid in sorted(calendar.get_missing_tzids()):
+        calendar.subcomponents.insert(
+            position, Timezone.from_tzid(tzid, first_date=first, last_date=last)
+        )
+        position += 1
+    # Whatever the sorted pass could not build (none today) is added the library's way.
+    calendar.add_missing_timezones(first_date=first, last_date=last)
+
+
+def unplaced_note(entries: Iterable[CalendarEntry]) -> str:
+    titles = [entry.summary for entry in entries]
+    if not titles:
+        return ""
+    return _("Left out because their date is not fixed yet (날짜 미정): %(titles)s") % {
+        "titles": "; ".join(titles)
+    }
+
+
+def build_calendar(
+    entries: Iterable[CalendarEntry],
+    *,
+    name: str,
+    uid: str,
+    description: str = "",
+    url: str = "",
+    refresh: timedelta | None = None,
+) -> Calendar:
+    """A VCALENDAR of the placeable entries; the others are named in its description."""
+    entries = list(entries)
+    placed = sorted((e for e in entries if e.placed), key=CalendarEntry.sort_key)
+    unplaced = [e for e in entries if not e.placed]
+    text = "\n\n".join(part for part in (description, unplaced_note(unplaced)) if part)
+    calendar = Calendar.new(
+        prodid=PRODID,
+        uid=uid,
+        name=name,
+        url=url or None,
+        refresh_interval=refresh,
+        calscale="GREGORIAN",
+    )
+    if text:
+        # Set by hand: icalendar 7's ``description=`` leaves X-WR-CALDESC unescaped,
+        # which breaks on a line break.
+        calendar.add("DESCRIPTION", text)
+        calendar.add("X-WR-CALDESC", vText(text))
+    if refresh is not None:
+        # Outlook reads the older spelling of REFRESH-INTERVAL.
+        calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
+    for entry in placed:
+        calendar.add_component(build_event(entry))
+    add_timezones(calendar, placed)
+    return calendar
+
+
+# Responses ------------------------------------------------------------------------
+
+
+def ascii_filename(fallback: str) -> str:
+    """A file name every browser and mail client accepts: ASCII letters, digits, dashes."""
+    return f"{slugify(fallback)[:80] or 'calendar'}.ics"
+
+
+def content_disposition(title: str, fallback: str) -> str:
+    """``attachment`` with an ASCII ``filename`` and the Korean one as RFC 5987 ``filename*``."""
+    plain = ascii_filename(fallback)
+    readable = " ".join(f"{title.strip() or fallback}.ics".split())
+    for unsafe in '/\\:*?"<>|':
+        readable = readable.replace(unsafe, "-")
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(readable, safe='')}"
+
+
+def calendar_response(
+    request: HttpRequest,
+    calendar: Calendar,
+    *,
+    title: str,
+    fallback_name: str,
+    max_age: int = 0,
+) -> HttpResponse:
+    """``text/calendar; charset=utf-8`` with a strong ETag; ``304`` when the client has it."""
+    body = calendar.to_ical()
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    if etag in _etags(request.headers.get("If-None-Match", "")):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else body,
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = content_disposition(title, fallback_name)
+        response["Content-Length"] = str(len(body))
+    response["ETag"] = etag
+    patch_cache_control(response, private=True, max_age=max_age)
+    return response
+
+
+def _etags(header: str) -> set[str]:
+    tags = {part.strip() for part in header.split(",") if part.strip()}
+    # A weak validator matches too (proxies may weaken the tag on compression).
+    return tags | {tag.removeprefix("W/") for tag in tags}

@@ -1,0 +1,70 @@
+"""Small display helpers shared by every page: bilingual fields and status badges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+register = template.Library()
+
+# KRDS badge colours; the label is always written too, colour is never the only cue.
+BADGE_CLASSES = {
+    "tentative": "bg-light-warning",
+    "confirmed": "bg-light-success",
+    "cancelled": "bg-danger",
+    "draft": "bg-light-gray",
+    "planned": "bg-light-primary",
+    "completed": "bg-light-secondary",
+    "planning": "bg-light-gray",
+    "announced": "bg-light-primary",
+    "held": "bg-light-secondary",
+    "in_progress": "bg-light-information",
+    "done": "bg-light-success",
+    "dropped": "bg-light-disabled",
+    "inference": "bg-light-information",
+    "discrepancy": "bg-light-danger",
+    "omission": "bg-light-warning",
+}
+
+
+def _english() -> bool:
+    return (get_language() or "ko").lower().startswith("en")
+
+
+@register.filter
+def localized(obj: Any, field: str) -> str:
+    """``obj.<field>_en`` in English when it is filled in, else ``obj.<field>_ko``."""
+    if obj is None:
+        return ""
+    korean = getattr(obj, f"{field}_ko", "") or ""
+    if _english():
+        return getattr(obj, f"{field}_en", "") or korean
+    return korean or getattr(obj, f"{field}_en", "") or ""
+
+
+@register.filter
+def other_language(obj: Any, field: str) -> str:
+    """The other-language spelling, to show in brackets when it differs."""
+    if obj is None:
+        return ""
+    korean = getattr(obj, f"{field}_ko", "") or ""
+    english = getattr(obj, f"{field}_en", "") or ""
+    shown = localized(obj, field)
+    other = korean if shown == english else english
+    return other if other and other != shown else ""
+
+
+@register.simple_tag
+def badge(value: str, label: str) -> SafeString:
+    """A KRDS badge for a status or kind value, labelled in words."""
+    css = BADGE_CLASSES.get(value, "bg-light-gray")
+    return format_html('<span class="krds-badge {} status-{}">{}</span>', css, value, label)
+
+
+@register.simple_tag
+def status_badge(obj: Any) -> SafeString:
+    return badge(obj.status, obj.get_status_display())

@@ -1,0 +1,90 @@
+// Run-of-show editor: drag rows to reorder (SortableJS). Everything else is htmx
+// attributes; the up/down buttons and every form also work without this file.
+(function () {
+  "use strict";
+
+  document.documentElement.classList.add("js");
+
+  function initSortable(root) {
+    if (typeof window.Sortable === "undefined" || !window.htmx) {
+      return;
+    }
+    root.querySelectorAll("[data-agenda-sortable]").forEach(function (tbody) {
+      if (tbody.dataset.sortableReady) {
+        return;
+      }
+      tbody.dataset.sortableReady = "1";
+      window.Sortable.create(tbody, {
+        draggable: "tr[data-move-url]",
+        handle: ".agenda-grip",
+        animation: 150,
+        onEnd: function (event) {
+          if (event.oldDraggableIndex === event.newDraggableIndex) {
+            return;
+          }
+          var row = event.item;
+          window.htmx.ajax("POST", row.dataset.moveUrl, {
+            source: row,
+            target: "#agenda-table",
+            swap: "outerHTML",
+            values: { position: event.newDraggableIndex + 1 },
+          });
+        },
+      });
+    });
+  }
+
+  // Keep keyboard focus on the same control (same id) after the table is swapped.
+  var focusedId = null;
+  document.addEventListener("htmx:beforeRequest", function () {
+    var active = document.activeElement;
+    focusedId = active && active.id ? active.id : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!focusedId) {
+      return;
+    }
+    var again = document.getElementById(focusedId);
+    if (again && document.activeElement !== again) {
+      if (again.disabled) {
+        var row = again.closest("tr");
+        again = row ? row.querySelector("button:not([disabled])") : null;
+      }
+      if (again) {
+        again.focus();
+      }
+    }
+  });
+
+  // Forms marked data-reset-on-success are emptied after a successful htmx post.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form && form.matches && form.matches("form[data-reset-on-success]")) {
+      form.reset();
+    }
+  });
+
+  // The print view's "Print" button (shown only when this script runs).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+
+  function ready() {
+    document.querySelectorAll("[data-print][hidden]").forEach(function (button) {
+      button.hidden = false;
+    });
+    if (window.htmx) {
+      window.htmx.onLoad(initSortable);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+})();
