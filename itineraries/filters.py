@@ -15,14 +15,14 @@ def destination_countries() -> list[tuple[str, str]]:
     return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
 
 
-def trip_years() -> list[tuple[int, str]]:
+def trip_years() -> list[tuple[str, str]]:
     years = (
         Trip.objects.annotate(year=ExtractYear("start_date"))
         .values_list("year", flat=True)
         .distinct()
         .order_by("-year")
     )
-    return [(year, str(year)) for year in years]
+    return [(str(year), str(year)) for year in years]
 
 
 class TripFilter(SearchFilterSet):
@@ -45,10 +45,9 @@ class TripFilter(SearchFilterSet):
     status = django_filters.ChoiceFilter(
         empty_label=ALL, choices=Trip.Status.choices, label=_("status")
     )
-    year = django_filters.TypedChoiceFilter(
+    year = django_filters.ChoiceFilter(
         field_name="start_date",
         lookup_expr="year",
-        coerce=int,
         empty_label=ALL,
         choices=trip_years,
         label=_("year"),

@@ -74,9 +74,9 @@ class Programme:
 def offset_label(before: str, after: str, day: date) -> str:
     """How far clocks move between two zones on a day: "+1h", "-7h", "+5h30m"."""
     noon = datetime.combine(day, time(12))
-    delta = noon.replace(tzinfo=zone(after)).utcoffset() - noon.replace(
-        tzinfo=zone(before)
-    ).utcoffset()
+    delta = (
+        noon.replace(tzinfo=zone(after)).utcoffset() - noon.replace(tzinfo=zone(before)).utcoffset()
+    )
     minutes = int(delta.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
@@ -87,7 +87,9 @@ def _stop_covering(stops: list[Stop], day: date) -> list[Stop]:
     return [
         stop
         for stop in stops
-        if stop.arrival_date and stop.departure_date and stop.arrival_date <= day <= stop.departure_date
+        if stop.arrival_date
+        and stop.departure_date
+        and stop.arrival_date <= day <= stop.departure_date
     ]
 
 
@@ -129,6 +131,7 @@ def trip_programme(
     all_days.update(trip.start_date + timedelta(days=n) for n in range(max(span, 0) + 1))
 
     current = stops[0].timezone if stops else None
+    where = stops[0] if stops else None  # the stop the flow has reached
     days = []
     for day in sorted(all_days):
         entries = sorted(by_day.get(day, []), key=_sort_key)
@@ -141,6 +144,7 @@ def trip_programme(
                 if current and stop.timezone != current:
                     flowing.append(_change(current, stop.timezone, day))
                 current = stop.timezone
+                where = stop
                 if stop not in day_stops:
                     day_stops.append(stop)
                 flowing.append(entry)
@@ -151,11 +155,13 @@ def trip_programme(
                 if segment.arrival_timezone != current:
                     flowing.append(_change(current, segment.arrival_timezone, day))
                 current = segment.arrival_timezone
-                arrival_stop = stop_by_id.get(segment.to_stop_id)
-                if arrival_stop and arrival_stop not in day_stops:
-                    day_stops.append(arrival_stop)
+                for end in (segment.from_stop_id, segment.to_stop_id):
+                    stop = stop_by_id.get(end)
+                    if stop and stop not in day_stops:
+                        day_stops.append(stop)
+                where = stop_by_id.get(segment.to_stop_id) or where
         if not day_stops:
-            day_stops = _stop_covering(stops, day)
+            day_stops = _stop_covering(stops, day) or ([where] if where else [])
         days.append(ProgrammeDay(day=day, entries=flowing, stops=day_stops))
 
     groups = [
@@ -180,7 +186,11 @@ def counterparts_met(engagements: list[Engagement]) -> list[CounterpartMet]:
     """Counterparts of every engagement, in programme order (from prefetched people)."""
     ordered = sorted(
         engagements,
-        key=lambda e: (e.local_date is None, e.local_date or date.min, _sort_key(Entry("engagement", engagement=e))),
+        key=lambda e: (
+            e.local_date is None,
+            e.local_date or date.min,
+            _sort_key(Entry("engagement", engagement=e)),
+        ),
     )
     return [
         CounterpartMet(line=line, engagement=engagement)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -59,7 +59,7 @@ def trip_for_detail() -> QuerySet[Trip]:
         Prefetch(
             "members",
             queryset=DelegationMember.objects.select_related(
-                "person__organisation", "organisation"
+                "person__organisation", "organisation", "group"
             ),
         ),
         Prefetch("delegation_groups", queryset=DelegationGroup.objects.select_related("stop")),
@@ -72,47 +72,6 @@ def trip_for_detail() -> QuerySet[Trip]:
         ),
         "segments",
     )
-
-
-@dataclass
-class Day:
-    """The engagements of one local date at a stop; ``day`` is None for "date TBD"."""
-
-    day: date | None
-    engagements: list[Engagement] = field(default_factory=list)
-
-
-@dataclass
-class StopSchedule:
-    stop: Stop
-    days: list[Day] = field(default_factory=list)
-
-
-def _within_day(engagement: Engagement) -> tuple:
-    # Timed items in clock order, then the ones whose time is still open.
-    return (
-        engagement.starts_at is None,
-        engagement.starts_at.timestamp() if engagement.starts_at else 0,
-        engagement.order,
-        engagement.pk,
-    )
-
-
-def schedule_by_stop(trip: Trip) -> list[StopSchedule]:
-    """Engagements grouped by stop, then by local date; undated ones last. No queries."""
-    schedule = []
-    for stop in trip.stops.all():
-        by_day: dict[date | None, list[Engagement]] = {}
-        for engagement in stop.engagements.all():
-            by_day.setdefault(engagement.local_date, []).append(engagement)
-        days = [
-            Day(day, sorted(items, key=_within_day))
-            for day, items in sorted(
-                by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or date.min)
-            )
-        ]
-        schedule.append(StopSchedule(stop=stop, days=days))
-    return schedule
 
 
 @dataclass

@@ -58,29 +58,35 @@ class PanelTable(tables.Table):
         empty_text = _("None recorded.")
 
 
+class EditableCellColumn(tables.TemplateColumn):
+    """A cell whose template may offer editing links when the table says the user may edit."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = getattr(kwargs["table"], "can_edit", False)
+        return context
+
+
 class DelegationTable(PanelTable):
     """Delegation members by agency and role (rows are prefetched DelegationMember objects)."""
 
     role = tables.TemplateColumn(
-        template_code='<span class="krds-badge outline-primary">{{ record.get_role_display }}</span>',
+        template_code='<span class="role-label">{{ record.get_role_display }}</span>',
         verbose_name=_("role"),
     )
     agency = tables.TemplateColumn(
         template_name="itineraries/cells/member_agency.html", verbose_name=_("agency")
     )
-    person = tables.TemplateColumn(
+    person = EditableCellColumn(
         template_name="itineraries/cells/member_person.html", verbose_name=_("person")
     )
-    actions = tables.TemplateColumn(
-        template_name="itineraries/cells/member_actions.html",
-        verbose_name=_("actions"),
-        attrs={"th": {"class": "screen-only"}, "td": {"class": "screen-only cell-actions"}},
-    )
+
+    class Meta(PanelTable.Meta):
+        pass
 
     def __init__(self, *args, can_edit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if not can_edit:
-            self.columns.hide("actions")
+        self.can_edit = can_edit
 
 
 class CounterpartTable(PanelTable):
@@ -93,16 +99,27 @@ class CounterpartTable(PanelTable):
         template_name="itineraries/cells/counterpart_engagement.html", verbose_name=_("met at")
     )
 
+    class Meta(PanelTable.Meta):
+        pass
+
 
 def delegation_rows(members: list) -> list:
     """By agency, then role, then the order staff gave them."""
     role_rank = {"head": 0, "member": 1, "agency": 2, "staff": 3}
 
     def agency_name(member) -> str:
-        organisation = member.organisation or (member.person.organisation if member.person else None)
+        organisation = member.organisation or (
+            member.person.organisation if member.person else None
+        )
         return organisation.name_ko if organisation else ""
 
     return sorted(
         members,
-        key=lambda m: (role_rank.get(m.role, 9) != 0, agency_name(m), role_rank.get(m.role, 9), m.order, m.pk),
+        key=lambda m: (
+            role_rank.get(m.role, 9) != 0,
+            agency_name(m),
+            role_rank.get(m.role, 9),
+            m.order,
+            m.pk,
+        ),
     )

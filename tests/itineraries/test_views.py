@@ -106,8 +106,9 @@ def test_trip_list_query_count_does_not_grow(staff_client, django_assert_num_que
     for _ in range(count):
         f.StopFactory(trip=f.TripFactory())
 
-    # session, user, count, page of trips, their stops
-    with django_assert_num_queries(5):
+    # session, user, the user's groups (may they add a trip?), years and countries offered
+    # by the filters, count, page of trips, their stops
+    with django_assert_num_queries(8):
         response = staff_client.get(reverse("itineraries:trip_list"))
 
     assert len(response.context["table"].rows) == count
@@ -164,7 +165,7 @@ def test_trip_detail_groups_engagements_by_local_date(staff_client, belgrade_tri
 
     response = staff_client.get(trip.get_absolute_url())
 
-    days = [day.day for day in response.context["schedule"][0].days]
+    days = [day.day for day in response.context["programme"].days if not day.is_empty]
     assert days == [date(2026, 7, 10), date(2026, 7, 11)]
     content = response.content.decode()
     assert content.index("2026년 7월 10일 (금)") < content.index("2026년 7월 11일 (토)")
@@ -181,8 +182,9 @@ def test_trip_detail_shows_time_tbd_and_date_tbd_with_its_note(staff_client, bel
     assert "시간 미정" in content
     assert "날짜 미정" in content
     assert "날짜 미기재" in content
-    schedule = response.context["schedule"][0]
-    assert [d.day for d in schedule.days] == [date(2026, 7, 10), None]
+    programme = response.context["programme"]
+    assert [d.day for d in programme.days if not d.is_empty] == [date(2026, 7, 10)]
+    assert [e.title_ko for g in programme.undated for e in g.engagements] == ["센터 방문"]
 
 
 def test_trip_detail_marks_each_status_with_its_own_badge(staff_client, belgrade_trip):
@@ -290,9 +292,47 @@ def test_trip_detail_query_count_does_not_grow(staff_client, django_assert_num_q
         trip.agreements.add(f.AgreementFactory())
         trip.contacts.add(f.ContactFactory())
 
-    # session, user, trip, stops, engagements, engagement people, members, groups,
-    # agreements, contacts, segments
-    with django_assert_num_queries(11):
+    # session, user, the user's groups (may they edit?), trip, stops, engagements,
+    # engagement people, members, groups, agreements, contacts, segments
+    with django_assert_num_queries(12):
         response = staff_client.get(trip.get_absolute_url())
 
-    assert sum(len(d.engagements) for s in response.context["schedule"] for d in s.days) == count
+    assert response.context["programme"].engagement_count == count
+
+
+def test_trip_list_filters_by_destination_country_and_year(staff_client):
+    serbia = f.StopFactory(trip=f.TripFactory(title_ko="세르비아 출장"), country="RS").trip
+    f.StopFactory(
+        trip=f.TripFactory(title_ko="영국 출장"), country="GB", city_ko="런던", city_en="London"
+    )
+    f.TripFactory(
+        title_ko="지난해 세르비아 출장", start_date=date(2025, 5, 1), end_date=date(2025, 5, 3)
+    )
+
+    by_country = staff_client.get(reverse("itineraries:trip_list"), {"country": "RS"})
+    by_year = staff_client.get(reverse("itineraries:trip_list"), {"year": "2025"})
+
+    assert [row.record for row in by_country.context["table"].rows] == [serbia]
+    assert [row.record.title_ko for row in by_year.context["table"].rows] == [
+        "지난해 세르비아 출장"
+    ]
+    content = by_country.content.decode()
+    assert '<option value="RS" selected>세르비아</option>' in content
+    assert '<option value="2025">2025</option>' in content
+
+
+def test_trip_list_search_finds_a_trip_by_its_counterpart(staff_client, belgrade_trip):
+    trip, stop = belgrade_trip
+    engagement = f.EngagementFactory(stop=stop)
+    f.EngagementPersonFactory(engagement=engagement, person__name_latin="Snežana Paunović")
+    f.TripFactory(title_ko="장관 미국 방문")
+
+    response = staff_client.get(reverse("itineraries:trip_list"), {"q": "Paunović"})
+
+    assert [row.record for row in response.context["table"].rows] == [trip]
+
+
+def test_trip_list_shows_destination_countries(staff_client, belgrade_trip):
+    response = staff_client.get(reverse("itineraries:trip_list"))
+
+    assert '베오그라드 <span class="muted">(세르비아)</span>' in response.content.decode()
