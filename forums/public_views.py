@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from forums.agenda import agenda_rows, forum_timing, printed_name, speakers
 from forums.agenda_selectors import public_forums, sessions_for_agenda
+from forums.attendees import registration_is_open
 from forums.models import ForumOrganiser
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
@@ -43,6 +44,7 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
             "mc_names": [printed_name(line, english) for line in forum.mc_lines],
             "language": language,
             "other_language": "ko" if english else "en",
+            "registration_open": registration_is_open(forum),
         }
         response = render(request, "forums/public/forum.html", context)
     response.headers["Content-Language"] = language

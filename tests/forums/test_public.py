@@ -114,3 +114,16 @@ def test_public_page_queries_do_not_grow_with_rows(client, forum, django_assert_
         response = public(client, forum)
 
     assert len(response.context["rows"]) == 9
+
+
+def test_public_page_links_to_registration_only_while_it_is_open(client, forum):
+    url = reverse("public:forum", args=[forum.pk])
+    register = reverse("registration:register", args=[forum.pk])
+
+    closed = client.get(url).content.decode()
+    Forum.objects.filter(pk=forum.pk).update(registration_open=True)
+    opened = client.get(url).content.decode()
+
+    assert register not in closed
+    assert register in opened
+    assert "이 포럼에 참가 신청하기" in opened
