@@ -58,7 +58,7 @@ def agenda_recalculate(*, forum: Forum) -> Timing:
     for session, slot in zip(sessions, timing.slots, strict=True):
         if session.starts_at != slot.starts_at:
             session.starts_at = slot.starts_at
-            session.sequence += 1
+            session.bump_sequence_if_changed()  # bulk_update skips save()
             session.updated = now
             changed.append(session)
     if changed:
@@ -115,13 +115,10 @@ def session_update(
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"session_update() cannot change {sorted(unknown)}")
-    before = (session.minutes, session.is_pinned, session.starts_at)
     for name, value in fields.items():
         setattr(session, name, value)
     if session.is_pinned and pinned_at is not None:
         session.starts_at = pinned_at
-    if (session.minutes, session.is_pinned, session.starts_at) != before:
-        session.sequence += 1
     session.full_clean()
     session.save()
     agenda_recalculate(forum=session.forum)

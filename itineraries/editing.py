@@ -17,7 +17,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from django_htmx.http import trigger_client_event
 
 from itineraries.models import Trip
 from planner.listing import HtmxHttpRequest
-from planner.models import StaleEditError
+from planner.models import StaleEditError, delete_if_current
 from planner.templatetags.planner_time import korean_date
 
 DETAIL = "itineraries/trip_detail.html"
@@ -156,13 +156,49 @@ def refused(request: HtmxHttpRequest, trip: Trip, message: str, anchor: str = ""
     return redirect(trip_anchor_url(trip, anchor))
 
 
-def delete_if_current(instance: models.Model, *, expected_revision: int | None) -> None:
-    """Delete one row unless someone saved it after the user opened it."""
-    with transaction.atomic():
-        current = type(instance).objects.select_for_update().get(pk=instance.pk)
-        if expected_revision is not None and current.revision != expected_revision:
-            raise StaleEditError(current)
-        current.delete()
+def confirm_delete(
+    request: HtmxHttpRequest,
+    trip: Trip,
+    item: models.Model,
+    *,
+    form_class: type[forms.BaseForm],
+    edit_url: str,
+    title: str,
+    question: str,
+    anchor: str,
+    deleted: str,
+    deleted_anchor: str,
+    button: str = "",
+) -> HttpResponse:
+    """GET asks; POST deletes unless the row changed since it was opened (then it shows how)."""
+    stale = None
+    revision = item.revision
+    if request.method == "POST":
+        expected = posted_revision(request)
+        try:
+            delete_if_current(item, expected_revision=expected)
+        except StaleEditError as error:
+            revision = error.current.revision
+            stale = stale_report(
+                error.current,
+                form_class=form_class,
+                form_kwargs={"trip": trip},
+                expected_revision=expected,
+                reload_url=edit_url,
+            )
+        else:
+            return done(request, trip, deleted, deleted_anchor)
+    return render_confirm(
+        request,
+        trip,
+        title=title,
+        question=question,
+        action=request.path,
+        anchor=anchor,
+        revision=revision,
+        button=button,
+        stale=stale,
+    )
 
 
 def posted_revision(request: HtmxHttpRequest) -> int | None:

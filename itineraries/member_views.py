@@ -10,18 +10,14 @@ from django.views.decorators.http import require_http_methods
 
 from itineraries import services
 from itineraries.editing import (
-    delete_if_current,
-    done,
+    confirm_delete,
     get_trip,
-    posted_revision,
-    render_confirm,
     save_item,
-    stale_report,
 )
 from itineraries.forms import DelegationMemberForm, TripSettingsForm
 from itineraries.models import DelegationMember, Trip
 from planner.listing import HtmxHttpRequest
-from planner.models import StaleEditError, save_if_current
+from planner.models import save_if_current
 from planner.permissions import editor_required
 
 
@@ -75,35 +71,19 @@ def member_edit(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse
 def member_delete(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
     trip = get_trip(trip_pk)
     member = _member(trip, pk)
-    stale = None
-    revision = member.revision
-    if request.method == "POST":
-        expected = posted_revision(request)
-        try:
-            delete_if_current(member, expected_revision=expected)
-        except StaleEditError as error:
-            revision = error.current.revision
-            stale = stale_report(
-                error.current,
-                form_class=DelegationMemberForm,
-                form_kwargs={"trip": trip},
-                expected_revision=expected,
-                reload_url=reverse("itineraries:member_edit", args=[trip.pk, pk]),
-            )
-        else:
-            message = _("Removed %(member)s from the delegation.") % {"member": member}
-            return done(request, trip, message, "delegation")
-    return render_confirm(
+    return confirm_delete(
         request,
         trip,
+        member,
+        form_class=DelegationMemberForm,
+        edit_url=reverse("itineraries:member_edit", args=[trip.pk, pk]),
         title=_("Remove a delegation member"),
         question=_("Remove %(member)s from the delegation? Its history is kept.")
         % {"member": member},
-        action=request.path,
         anchor="delegation",
-        revision=revision,
+        deleted=_("Removed %(member)s from the delegation.") % {"member": member},
+        deleted_anchor="delegation",
         button=_("Remove"),
-        stale=stale,
     )
 
 

@@ -10,18 +10,13 @@ from django.views.decorators.http import require_http_methods
 
 from itineraries import services
 from itineraries.editing import (
-    delete_if_current,
-    done,
+    confirm_delete,
     get_trip,
-    posted_revision,
-    render_confirm,
     save_item,
-    stale_report,
 )
 from itineraries.forms import TravelSegmentForm
 from itineraries.models import TravelSegment, Trip
 from planner.listing import HtmxHttpRequest
-from planner.models import StaleEditError
 from planner.permissions import editor_required
 
 
@@ -82,30 +77,15 @@ def segment_edit(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpRespons
 def segment_delete(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
     trip = get_trip(trip_pk)
     segment = _segment(trip, pk)
-    stale = None
-    revision = segment.revision
-    if request.method == "POST":
-        expected = posted_revision(request)
-        try:
-            delete_if_current(segment, expected_revision=expected)
-        except StaleEditError as error:
-            revision = error.current.revision
-            stale = stale_report(
-                error.current,
-                form_class=TravelSegmentForm,
-                form_kwargs={"trip": trip},
-                expected_revision=expected,
-                reload_url=reverse("itineraries:segment_edit", args=[trip.pk, pk]),
-            )
-        else:
-            return done(request, trip, _("Deleted %(segment)s.") % {"segment": segment}, "segments")
-    return render_confirm(
+    return confirm_delete(
         request,
         trip,
+        segment,
+        form_class=TravelSegmentForm,
+        edit_url=reverse("itineraries:segment_edit", args=[trip.pk, pk]),
         title=_("Delete a travel segment"),
         question=_("Delete %(segment)s? Its history is kept.") % {"segment": segment},
-        action=request.path,
         anchor=f"segment-{pk}",
-        revision=revision,
-        stale=stale,
+        deleted=_("Deleted %(segment)s.") % {"segment": segment},
+        deleted_anchor="segments",
     )

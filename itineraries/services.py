@@ -13,7 +13,7 @@ from itineraries.models import (
     TravelSegment,
 )
 from itineraries.rules import check_engagement_dates, check_people_free, check_stop_dates
-from planner.models import StaleEditError, save_if_current
+from planner.models import delete_if_current, save_if_current
 
 
 @transaction.atomic
@@ -44,10 +44,7 @@ def engagement_cancel(*, engagement: Engagement, expected_revision: int | None) 
 
 @transaction.atomic
 def engagement_delete(*, engagement: Engagement, expected_revision: int | None) -> None:
-    current = Engagement.objects.select_for_update().get(pk=engagement.pk)
-    if expected_revision is not None and current.revision != expected_revision:
-        raise StaleEditError(current)
-    current.delete()
+    delete_if_current(engagement, expected_revision=expected_revision)
 
 
 @transaction.atomic

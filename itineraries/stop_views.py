@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from itineraries import services
 from itineraries.editing import (
     StaleReport,
-    delete_if_current,
     done,
     get_trip,
     posted_revision,
@@ -24,7 +23,7 @@ from itineraries.editing import (
 from itineraries.forms import StopForm
 from itineraries.models import Stop, Trip
 from planner.listing import HtmxHttpRequest
-from planner.models import StaleEditError
+from planner.models import StaleEditError, delete_if_current
 from planner.permissions import editor_required
 
 

@@ -17,7 +17,12 @@ from planner.models.base import (  # noqa: F401
     valid_timezone_constraint,
 )
 from planner.models.calendar import CalendarFeed  # noqa: F401
-from planner.models.concurrency import RevisionedModel, StaleEditError, save_if_current  # noqa: F401
+from planner.models.concurrency import (  # noqa: F401
+    RevisionedModel,
+    StaleEditError,
+    delete_if_current,
+    save_if_current,
+)
 from planner.models.directory import (  # noqa: F401
     Organisation,
     Person,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,3 +37,12 @@ def save_if_current(instance: RevisionedModel, *, expected_revision: int | None)
         instance.revision = current.revision + 1
     instance.full_clean()
     instance.save()
+
+
+def delete_if_current(instance: RevisionedModel, *, expected_revision: int | None) -> None:
+    """Delete ``instance`` only if nobody saved it after the user opened it."""
+    with transaction.atomic():
+        current = type(instance).objects.select_for_update().get(pk=instance.pk)
+        if expected_revision is not None and current.revision != expected_revision:
+            raise StaleEditError(current)
+        current.delete()

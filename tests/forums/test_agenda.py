@@ -116,6 +116,7 @@ def test_longer_presentation_moves_every_later_row_by_five_minutes(forum):
     assert row(forum, 7).starts_at == seoul(15, 50)
     assert (timing.ends_at, timing.overrun_minutes) == (seoul(17, 5), 5)
     assert row(forum, 9).sequence == 1 and row(forum, 1).sequence == 0
+    assert row(forum, 6).sequence == 1  # one edit, one calendar revision
 
 
 def test_pinned_row_keeps_its_time_and_is_flagged_when_earlier_rows_grow(forum):
