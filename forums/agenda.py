@@ -1,19 +1,25 @@
 """The run-of-show, computed: cascading times, printed rows, snapshots and their diff.
 
 Pure functions over rows already in memory; nothing here queries the database.
-A row starts where the previous one ends unless it is pinned to a clock time;
-a pinned row keeps its time even when the rows before it run into it (it is
-then flagged as a conflict, never moved). A gap before a pinned row is allowed.
+Times are the forum's wall-clock times: aware datetimes in its zone, or, for a
+forum whose zone is not known (floating), in UTC standing for "the clock as
+written" and never shown as Seoul time. A row starts where the previous one ends
+unless it is pinned to a clock time; a pinned row keeps its time even when the
+rows before it run into it (it is then flagged, never moved). A row with no time
+is untimed: the cascade passes it by and never gives it one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from planner.models import Role
+
+# A floating agenda without a known date still needs a day to count minutes on.
+_NO_DAY = date(2000, 1, 1)
 
 # --- the cascade ------------------------------------------------------------
 
@@ -22,9 +28,23 @@ def whole_minutes(delta: timedelta) -> int:
     return int(delta.total_seconds() // 60)
 
 
+def clock_minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def clock_zone(forum: Any) -> tzinfo:
+    """The zone agenda times are computed and shown in (UTC stands in for floating)."""
+    return forum.tz or UTC
+
+
+def agenda_clock(forum: Any, day: date | None, at: time) -> datetime:
+    """A wall-clock time of the agenda as an aware datetime in ``clock_zone``."""
+    return datetime.combine(day or forum.date or _NO_DAY, at, tzinfo=clock_zone(forum))
+
+
 @dataclass(frozen=True)
 class Step:
-    """What the cascade needs of a row: its length, and its clock time when pinned."""
+    """What the cascade needs of a timed row: its length, and its clock time when pinned."""
 
     minutes: int
     pinned_at: datetime | None = None
@@ -48,7 +68,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class Timing:
-    slots: list[Slot]
+    # One slot per row, None for an untimed row.
+    slots: list[Slot | None]
     starts_at: datetime | None
     ends_at: datetime | None
     planned_end: datetime | None
@@ -58,7 +79,11 @@ class Timing:
     @property
     def conflicts(self) -> list[int]:
         """Indexes of the flagged (pinned, no longer fitting) rows."""
-        return [index for index, slot in enumerate(self.slots) if slot.is_conflict]
+        return [index for index, slot in enumerate(self.slots) if slot and slot.is_conflict]
+
+    @property
+    def timed_slots(self) -> list[Slot]:
+        return [slot for slot in self.slots if slot is not None]
 
     @property
     def slack_minutes(self) -> int:
@@ -69,16 +94,19 @@ class Timing:
 
 
 def cascade(
-    steps: Sequence[Step], *, start: datetime, planned_end: datetime | None = None
+    steps: Sequence[Step | None], *, start: datetime | None, planned_end: datetime | None = None
 ) -> Timing:
     """Each row starts at the previous row's end, a pinned row at its own clock time."""
-    slots: list[Slot] = []
+    slots: list[Slot | None] = []
     previous_end: datetime | None = None
     for step in steps:
+        if step is None or (step.pinned_at is None and previous_end is None and start is None):
+            slots.append(None)
+            continue
         conflict = gap = 0
         if step.pinned_at is not None:
             begin = step.pinned_at
-            if previous_end is not None:
+            if previous_end is not None and begin.date() == previous_end.date():
                 conflict = max(0, whole_minutes(previous_end - begin))
                 gap = max(0, whole_minutes(begin - previous_end))
         else:
@@ -95,36 +123,67 @@ def cascade(
             )
         )
         previous_end = end
+    timed = [slot for slot in slots if slot is not None]
     overrun = 0
     if previous_end is not None and planned_end is not None:
         overrun = max(0, whole_minutes(previous_end - planned_end))
     return Timing(
         slots=slots,
-        starts_at=slots[0].starts_at if slots else None,
+        starts_at=timed[0].starts_at if timed else None,
         ends_at=previous_end,
         planned_end=planned_end,
         overrun_minutes=overrun,
     )
 
 
+def session_length(session: Any) -> int:
+    """How long the row runs: a pinned row's stated range as written, else its minutes.
+
+    Where a document states minutes that disagree with its range, the range is what
+    the clock shows; the minutes stay beside it, flagged.
+    """
+    has_range = session.start_time is not None and session.end_time is not None
+    if has_range and (session.is_pinned or not session.minutes):
+        return (clock_minutes(session.end_time) - clock_minutes(session.start_time)) % 1440
+    return session.minutes or 0
+
+
+def session_steps(forum: Any, sessions: Iterable[Any]) -> list[Step | None]:
+    steps: list[Step | None] = []
+    for session in sessions:
+        if session.start_time is None:
+            steps.append(None)
+            continue
+        pinned_at = (
+            agenda_clock(forum, session.day, session.start_time) if session.is_pinned else None
+        )
+        steps.append(Step(session_length(session), pinned_at))
+    return steps
+
+
 def agenda_anchor(forum: Any, sessions: Sequence[Any]) -> datetime | None:
-    """Where the first unpinned row starts: the run-of-show start, else the forum's."""
-    anchor = forum.agenda_starts_at or forum.starts_at
-    if anchor is None and sessions:
-        anchor = sessions[0].starts_at
-    return anchor
+    """Where the first unpinned row starts: the run-of-show start, the forum's, or its own."""
+    if forum.agenda_starts_at is not None:
+        return forum.agenda_starts_at.astimezone(clock_zone(forum))
+    if forum.start_time is not None:
+        return agenda_clock(forum, None, forum.start_time)
+    first = next((s for s in sessions if s.start_time is not None), None)
+    return agenda_clock(forum, first.day, first.start_time) if first else None
 
 
-def session_steps(sessions: Iterable[Any]) -> list[Step]:
-    return [Step(s.minutes, s.starts_at if s.is_pinned else None) for s in sessions]
+def planned_end(forum: Any) -> datetime | None:
+    if forum.end_time is None:
+        return None
+    return agenda_clock(forum, forum.end_date, forum.end_time)
 
 
 def forum_timing(forum: Any, sessions: Sequence[Any]) -> Timing:
     """The cascade of a forum's sessions (in their order) against the forum's end."""
-    anchor = agenda_anchor(forum, sessions)
-    if anchor is None:
-        return Timing(slots=[], starts_at=None, ends_at=None, planned_end=forum.ends_at)
-    return cascade(session_steps(sessions), start=anchor, planned_end=forum.ends_at)
+    return cascade(
+        session_steps(forum, sessions),
+        start=agenda_anchor(forum, sessions),
+        planned_end=planned_end(forum),
+    )
 
 
 # --- the rows as printed ----------------------------------------------------
@@ -176,7 +235,10 @@ def row_lines(session: Any, *, english: bool = False) -> list[str]:
     lines = []
     for item in session.items.all():
         text = f"{item.marker} {_title(item, english)}".strip()
-        presenter = printed_name(item, english)
+        names = [printed_name(item, english)] + [
+            printed_name(line, english) for line in item.people.all()
+        ]
+        presenter = ", ".join(name for name in names if name)
         lines.append(f"{text} - {presenter}" if presenter else text)
     people = [
         line
@@ -200,12 +262,14 @@ def row_lines(session: Any, *, english: bool = False) -> list[str]:
 @dataclass
 class AgendaRow:
     session: Any
-    slot: Slot
+    # None for an untimed row ("시간 미정"): it keeps its place by order alone.
+    slot: Slot | None
     title: str
     lines: list[str] = field(default_factory=list)
 
 
 def agenda_rows(sessions: Sequence[Any], timing: Timing, *, english: bool) -> list[AgendaRow]:
+    """The one read model of the run-of-show: editor, print, PDF, public and forum pages."""
     return [
         AgendaRow(session, slot, _title(session, english), row_lines(session, english=english))
         for session, slot in zip(sessions, timing.slots, strict=True)
@@ -238,12 +302,17 @@ class LiveStatus:
 def live_status(timing: Timing, now: datetime) -> LiveStatus:
     current = following = None
     for index, slot in enumerate(timing.slots):
+        if slot is None:
+            continue
         if current is None and slot.starts_at <= now < slot.ends_at:
             current = index
         if following is None and slot.starts_at > now:
             following = index
     if current is not None:
-        following = current + 1 if current + 1 < len(timing.slots) else None
+        following = next(
+            (i for i in range(current + 1, len(timing.slots)) if timing.slots[i] is not None),
+            None,
+        )
     minutes_left = minutes_to_next = 0
     if current is not None:
         minutes_left = _ceil_minutes(timing.slots[current].ends_at - now)

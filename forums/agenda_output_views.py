@@ -115,7 +115,7 @@ def parse_at(value: str, forum: Forum) -> datetime | None:
     except ValueError:
         return None
     if timezone.is_naive(moment):
-        return moment.replace(tzinfo=forum.tz)
+        return moment.replace(tzinfo=forum.clock_tz)
     return moment
 
 

@@ -31,10 +31,13 @@ def sessions_for_agenda(forum: Forum) -> QuerySet[Session]:
     return (
         Session.objects.filter(forum=forum)
         .order_by("order", "pk")
+        .select_related("part")
         .prefetch_related(
             Prefetch(
                 "items",
-                queryset=SessionItem.objects.select_related("person").order_by("order", "pk"),
+                queryset=SessionItem.objects.select_related("person")
+                .prefetch_related("people__person", "people__organisation")
+                .order_by("order", "pk"),
             ),
             Prefetch(
                 "people",

@@ -18,19 +18,39 @@ def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[d
         {
             "id": session.pk,
             "order": position,
-            "start": slot.starts_at.astimezone(tz).strftime("%H:%M"),
-            "end": slot.ends_at.astimezone(tz).strftime("%H:%M"),
-            "minutes": slot.minutes,
-            "pinned": slot.is_pinned,
+            "start": slot.starts_at.astimezone(tz).strftime("%H:%M") if slot else "",
+            "end": slot.ends_at.astimezone(tz).strftime("%H:%M") if slot and slot.minutes else "",
+            "minutes": session.minutes,
+            "pinned": slot.is_pinned if slot else False,
             "kind": session.kind,
             "title_ko": session.title_ko,
             "title_en": session.title_en,
             "lines_ko": row_lines(session, english=False),
             "lines_en": row_lines(session, english=True),
             "notes": session.notes,
+            "day": _day_label(session),
+            "part": _part_label(session.part) if session.part_id else "",
+            "room": session.room,
         }
         for position, (session, slot) in enumerate(zip(sessions, timing.slots, strict=True), 1)
     ]
+
+
+def _day_label(session: Any) -> str:
+    if session.day is None and not session.day_written:
+        return ""
+    from planner.templatetags.planner_time import fuzzy_date
+
+    return fuzzy_date(session, "day")
+
+
+def _part_label(part: Any) -> str:
+    times = ""
+    if part.start_time:
+        times = part.start_time.strftime("%H:%M")
+        if part.end_time:
+            times += "~" + part.end_time.strftime("%H:%M")
+    return " ".join(text for text in (part.title, times, part.room) if text)
 
 
 # What the diff compares, and how each field is read from a frozen row.

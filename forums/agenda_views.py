@@ -61,7 +61,7 @@ def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict
     sessions = list(sessions_for_agenda(forum))
     timing = forum_timing(forum, sessions)
     latest = latest_version(forum)
-    snapshot = snapshot_rows(sessions, timing, forum.tz)
+    snapshot = snapshot_rows(sessions, timing, forum.clock_tz)
     return {
         "forum": forum,
         "mc_lines": forum.mc_lines,

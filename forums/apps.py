@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = _("Forums")
+
+    def ready(self) -> None:
+        from forums.drafts import events_in, events_out
+        from planner.drafts.registry import register_section
+
+        register_section(key="events", order=10, importer=events_in, exporter=events_out)

@@ -45,7 +45,7 @@ def export_rows(
             else:
                 row.append(getattr(attendee, name))
         checked = attendee.checked_in_at
-        row.append(checked.astimezone(forum.tz).strftime("%Y-%m-%d %H:%M") if checked else "")
+        row.append(checked.astimezone(forum.clock_tz).strftime("%Y-%m-%d %H:%M") if checked else "")
         row.append(str(attendee.get_source_display()))
         row.append(attendee.notes)
         yield row

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.agenda import AGENDA_ROLES
+from forums.agenda import AGENDA_ROLES, agenda_clock
 from forums.models import Forum, Session
 from planner.forms import TimeInput, local_to_instant
 from planner.models import Person, Role
@@ -48,6 +48,8 @@ class PinMixin(forms.Form):
         return cleaned
 
     def _instant(self, at) -> datetime | None:
+        if self.forum.tz is None or self.forum.date is None:
+            return agenda_clock(self.forum, None, at)  # floating: the clock as written
         try:
             return local_to_instant(self.forum.date, at, self.forum.timezone)
         except forms.ValidationError as error:
@@ -58,7 +60,9 @@ class PinMixin(forms.Form):
 class SessionForm(PinMixin, forms.ModelForm):
     """A whole row: item, minutes, remarks, internal notes and pin."""
 
-    minutes = forms.IntegerField(label=_("minutes"), min_value=1, max_value=MAX_MINUTES)
+    minutes = forms.IntegerField(
+        label=_("minutes"), min_value=1, max_value=MAX_MINUTES, required=False
+    )
 
     class Meta:
         model = Session
@@ -71,7 +75,7 @@ class SessionForm(PinMixin, forms.ModelForm):
         session = self.instance
         if session.pk:
             self.fields["is_pinned"].initial = session.is_pinned
-            self.fields["pinned_time"].initial = session.starts_at.astimezone(forum.tz).time()
+            self.fields["pinned_time"].initial = session.start_time
         _krds(self)
 
     def service_fields(self) -> dict[str, Any]:

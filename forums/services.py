@@ -6,7 +6,7 @@ two phases: first to numbers above every number in use, then to 1…n.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from forums.agenda import Timing, forum_timing
+from forums.agenda import Timing, agenda_anchor, clock_zone, forum_timing
 from forums.agenda_selectors import sessions_for_agenda
 from forums.agenda_versions import snapshot_rows
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
@@ -56,13 +56,23 @@ def agenda_recalculate(*, forum: Forum) -> Timing:
     now = timezone.now()
     changed = []
     for session, slot in zip(sessions, timing.slots, strict=True):
-        if session.starts_at != slot.starts_at:
-            session.starts_at = slot.starts_at
-            session.bump_sequence_if_changed()  # bulk_update skips save()
-            session.updated = now
-            changed.append(session)
+        if slot is None:
+            continue  # untimed: the cascade never gives a row a time
+        start = slot.starts_at.time()
+        # A pinned row's stated end stays as written; a cascaded row's end follows it.
+        end = session.end_time if session.is_pinned or not session.minutes else slot.ends_at.time()
+        if (session.start_time, session.end_time) == (start, end):
+            continue
+        session.start_time, session.end_time = start, end
+        session.forum = forum
+        session.derive_instant()
+        session.bump_sequence_if_changed()  # bulk_update skips save()
+        session.updated = now
+        changed.append(session)
     if changed:
-        bulk_update_with_history(changed, Session, ["starts_at", "sequence", "updated"])
+        bulk_update_with_history(
+            changed, Session, ["start_time", "end_time", "starts_at", "sequence", "updated"]
+        )
     return timing
 
 
@@ -81,10 +91,13 @@ def session_create(
 ) -> Session:
     """Add a row at the end, or at ``position`` (1-based), and cascade."""
     last = Session.objects.filter(forum=forum).order_by("-order").first()
-    start = pinned_at or (last.ends_at if last else None)
-    start = start or forum.agenda_starts_at or forum.starts_at
+    start = pinned_at
+    if start is None:
+        timing = forum_timing(forum, _ordered(forum))
+        start = timing.ends_at or agenda_anchor(forum, [])
     if start is None:
         raise ValidationError(_("Set the forum's start time before adding agenda rows."))
+    start = start.astimezone(clock_zone(forum))
     session = Session(
         forum=forum,
         order=(last.order + 1) if last else 1,
@@ -95,7 +108,8 @@ def session_create(
         notes=notes,
         internal_notes=internal_notes,
         is_pinned=pinned_at is not None,
-        starts_at=start,
+        start_time=start.time(),
+        end_time=(start + timedelta(minutes=minutes)).time(),
     )
     session.full_clean()
     session.save()
@@ -118,7 +132,11 @@ def session_update(
     for name, value in fields.items():
         setattr(session, name, value)
     if session.is_pinned and pinned_at is not None:
-        session.starts_at = pinned_at
+        session.start_time = pinned_at.astimezone(clock_zone(session.forum)).time()
+    if session.start_time and session.minutes and not session.is_pinned:
+        # The row's own end follows its minutes now, so the cascade bumps it only once.
+        start = datetime.combine(date.min, session.start_time)
+        session.end_time = (start + timedelta(minutes=session.minutes)).time()
     session.full_clean()
     session.save()
     agenda_recalculate(forum=session.forum)
@@ -166,7 +184,7 @@ def agenda_issue_version(
         number=(last or 0) + 1,
         issued_by=issued_by if getattr(issued_by, "pk", None) else None,
         note=note,
-        rows=snapshot_rows(sessions, timing, forum.tz),
+        rows=snapshot_rows(sessions, timing, forum.clock_tz),
     )
     version.full_clean()
     version.save()

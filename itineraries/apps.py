@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ItinerariesConfig(AppConfig):
     name = "itineraries"
     verbose_name = _("Itineraries")
+
+    def ready(self) -> None:
+        from itineraries.drafts import trips_in, trips_out
+        from planner.drafts.registry import register_section
+
+        # After the events: an engagement points to its event by index.
+        register_section(key="trips", order=20, importer=trips_in, exporter=trips_out)

@@ -20,7 +20,7 @@ from planner.forms import (
     local_to_instant,
     timezone_choice_field,
 )
-from planner.timezones import zone
+from planner.timezones import zone, zone_or_none
 
 
 class EngagementForm(RevisionMixin, forms.ModelForm):
@@ -75,12 +75,14 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
         stop, venue = cleaned.get("stop"), cleaned.get("venue")
         if stop is None:
             return cleaned
-        zone_name = venue.timezone if venue else stop.timezone
+        zone_name = venue.timezone if venue and venue.timezone else stop.timezone
         if start and day is None:
             self.add_error("date", _("Give the date for a start time."))
         if end and start is None:
             self.add_error("start_time", _("Give the start time for an end time."))
-        if day is None or start is None:
+        # The local time is what is stored; the instants follow from it (Engagement.save).
+        self.instance.start_time, self.instance.end_time = start, end
+        if day is None or start is None or zone_or_none(zone_name) is None:
             self.instance.starts_at = self.instance.ends_at = None
             return cleaned
         try:

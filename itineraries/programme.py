@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from itineraries.models import Engagement, EngagementPerson, Stop, TravelSegment, Trip
-from planner.timezones import zone
+from planner.timezones import zone, zone_or_none
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ class ProgrammeDay:
 
 @dataclass
 class UndatedGroup:
-    stop: Stop
+    # None for engagements whose place the document does not name.
+    stop: Stop | None
     engagements: list[Engagement]
 
 
@@ -99,7 +100,7 @@ def _sort_key(entry: Entry) -> tuple:
     engagement = entry.engagement
     if engagement.starts_at:
         return (0, engagement.starts_at.timestamp(), 1, engagement.pk)
-    return (1, 0, engagement.order, engagement.pk)
+    return (1, 0, engagement.order, engagement.pk)  # untimed: the manual order
 
 
 def _mark_movable(entries: list[Entry]) -> None:
@@ -117,7 +118,8 @@ def trip_programme(
     by_day: dict[date, list[Entry]] = {}
     undated: dict[int, list[Engagement]] = {}
     for engagement in engagements:
-        day = engagement.local_date
+        # A date known only to the month or year is no day of the programme.
+        day = engagement.local_date if engagement.date_precision == "day" else None
         if day is None:
             undated.setdefault(engagement.stop_id, []).append(engagement)
         else:
@@ -127,10 +129,12 @@ def trip_programme(
         by_day.setdefault(day, []).append(Entry("segment", segment=segment))
 
     all_days = set(by_day)
-    span = (trip.end_date - trip.start_date).days
-    all_days.update(trip.start_date + timedelta(days=n) for n in range(max(span, 0) + 1))
+    exact = trip.start_date_precision == "day" and trip.end_date_precision == "day"
+    if trip.start_date and trip.end_date and exact:
+        span = (trip.end_date - trip.start_date).days
+        all_days.update(trip.start_date + timedelta(days=n) for n in range(max(span, 0) + 1))
 
-    current = stops[0].timezone if stops else None
+    current = stops[0].timezone if stops else ""
     where = stops[0] if stops else None  # the stop the flow has reached
     days = []
     for day in sorted(all_days):
@@ -141,16 +145,20 @@ def trip_programme(
         for entry in entries:
             if entry.kind == "engagement":
                 stop = stop_by_id.get(entry.engagement.stop_id) or entry.engagement.stop
-                if current and stop.timezone != current:
+                if stop is None:
+                    flowing.append(entry)
+                    continue
+                known = zone_or_none(current) and zone_or_none(stop.timezone)
+                if known and stop.timezone != current:
                     flowing.append(_change(current, stop.timezone, day))
-                current = stop.timezone
+                current = stop.timezone or current
                 where = stop
                 if stop not in day_stops:
                     day_stops.append(stop)
                 flowing.append(entry)
             else:
                 segment = entry.segment
-                current = current or segment.departure_timezone
+                current = current if zone_or_none(current) else segment.departure_timezone
                 flowing.append(entry)
                 if segment.arrival_timezone != current:
                     flowing.append(_change(current, segment.arrival_timezone, day))
@@ -164,11 +172,16 @@ def trip_programme(
             day_stops = _stop_covering(stops, day) or ([where] if where else [])
         days.append(ProgrammeDay(day=day, entries=flowing, stops=day_stops))
 
+    def in_order(items: list[Engagement]) -> list[Engagement]:
+        return sorted(items, key=lambda e: (e.order, e.pk))
+
     groups = [
-        UndatedGroup(stop=stop, engagements=sorted(undated[stop.pk], key=lambda e: (e.order, e.pk)))
+        UndatedGroup(stop=stop, engagements=in_order(undated[stop.pk]))
         for stop in stops
         if stop.pk in undated
     ]
+    if None in undated:
+        groups.append(UndatedGroup(stop=None, engagements=in_order(undated[None])))
     return Programme(days=days, undated=groups)
 
 

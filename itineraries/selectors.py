@@ -62,7 +62,7 @@ def trip_for_detail() -> QuerySet[Trip]:
                 "person__organisation", "organisation", "group"
             ),
         ),
-        Prefetch("delegation_groups", queryset=DelegationGroup.objects.select_related("stop")),
+        Prefetch("delegation_groups", queryset=DelegationGroup.objects.prefetch_related("stops")),
         Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "pk")),
         Prefetch(
             "contacts",

@@ -31,7 +31,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
 
-from planner.timezones import zone
+from planner.timezones import FLOATING, zone
 
 UID_DOMAIN = "planner.mois.example"
 PRODID = "-//Ministry of the Interior and Safety//Delegation and Event Planner//KO"
@@ -100,8 +100,15 @@ class CalendarEntry:
         return self.start is None and self.day is not None
 
     @property
+    def floating(self) -> bool:
+        """Times stated without a zone: written as floating times, never converted."""
+        return self.timezone == FLOATING
+
+    @property
     def local_day(self) -> date | None:
         if self.start is not None:
+            if self.floating:
+                return self.start.date()
             return self.start.astimezone(zone(self.timezone)).date()
         return self.day
 
@@ -159,6 +166,12 @@ def build_event(entry: CalendarEntry) -> Event:
         # A whole-day reminder of an unconfirmed meeting should not block the day.
         event.add("TRANSP", "TRANSPARENT")
         event.add("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE")
+    elif entry.floating:
+        # RFC 5545 floating time: the same clock reading wherever the calendar is.
+        event.start = entry.start.replace(tzinfo=None)
+        if entry.end is not None and entry.end > entry.start:
+            event.end = entry.end.replace(tzinfo=None)
+        event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
     else:
         tz = zone(entry.timezone)
         event.start = entry.start.astimezone(tz)

@@ -9,6 +9,7 @@ attributes of the rows they are given. The rows must come from the querysets in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from planner.ical import (
 )
 from planner.models import Role
 from planner.templatetags.planner_display import localized
-from planner.timezones import headquarters_zone, zone
+from planner.timezones import headquarters_zone, zone, zone_or_none
 
 # Absolute URL from a path: ``request.build_absolute_uri``.
 Absolute = Callable[[str], str]
@@ -57,15 +58,28 @@ def _place(venue: Any, rooms: str, city: str = "", country: Any = None) -> str:
     """LOCATION: venue, room, city, country, as a map search would want it."""
     if venue is not None:
         return _join(
-            [localized(venue, "name"), rooms, localized(venue, "city"), venue.country.name]
+            [
+                localized(venue, "name"),
+                rooms,
+                venue.address,
+                localized(venue, "city") or venue.locality,
+                venue.country.name if venue.country else "",
+            ]
         )
     return _join([rooms, city, country.name if country else ""])
+
+
+def _known_day(row: Any, field: str = "date"):
+    """The date when known to the day; a month or a year is no day in a calendar."""
+    if getattr(row, f"{field}_precision", "day") != "day":
+        return None
+    return getattr(row, field)
 
 
 def _seoul_line(start, end, tz_name: str) -> str:
     """Headquarters reports in KST: say when a meeting abroad happens in Seoul."""
     seoul = headquarters_zone()
-    if start is None or zone(tz_name).key == seoul.key:
+    if start is None or zone_or_none(tz_name) is None or zone(tz_name).key == seoul.key:
         return ""
     local_start = start.astimezone(seoul)
     text = local_start.strftime("%Y-%m-%d %H:%M")
@@ -99,7 +113,7 @@ def _organizer(contacts: Iterable[Any]) -> Participant | None:
     """The desk officer (else the official in charge) named on the source, if reachable."""
     ranked = sorted(contacts, key=lambda c: (c.responsibility != "desk", c.pk))
     for contact in ranked:
-        if contact.person.email:
+        if contact.person is not None and contact.person.email:
             return Participant(name=str(contact.person), email=contact.person.email)
     return None
 
@@ -136,12 +150,12 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
         sequence=engagement.sequence,
         start=engagement.starts_at,
         end=engagement.ends_at,
-        day=None if engagement.starts_at else engagement.date,
+        day=None if engagement.starts_at else _known_day(engagement),
         location=_place(
             engagement.venue,
             engagement.room,
-            localized(engagement.stop, "city"),
-            engagement.stop.country,
+            localized(engagement.stop, "city") if engagement.stop else "",
+            engagement.stop.country if engagement.stop else None,
         ),
         description=_description(
             "\n".join(f for f in facts if f), engagement.objectives, people, url
@@ -158,6 +172,15 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
 # Forums and their sessions -------------------------------------------------------------
 
 
+def _floating_span(forum: Any, day, start_time, end_time):
+    """Floating times as naive-in-UTC datetimes the writer emits without a zone."""
+    if not (forum.is_floating and day and start_time):
+        return None, None
+    start = datetime.combine(day, start_time, tzinfo=UTC)
+    end = datetime.combine(day, end_time, tzinfo=UTC) if end_time else None
+    return start, (end if end and end > start else None)
+
+
 def forum_entry(forum: Any, absolute: Absolute) -> CalendarEntry:
     url = absolute(forum.get_absolute_url())
     organisers = _join(
@@ -171,21 +194,25 @@ def forum_entry(forum: Any, absolute: Absolute) -> CalendarEntry:
         _join((f"{line.get_role_display()}: {_line_name(line)}" for line in mcs), "\n"),
         forum.livestream_url,
     ]
+    day = _known_day(forum)
+    start, end = forum.starts_at, forum.ends_at
+    if start is None:
+        start, end = _floating_span(forum, day, forum.start_time, forum.end_time)
     return CalendarEntry(
         uid=item_uid("forum", forum.pk),
         summary=localized(forum, "title"),
         timezone=forum.timezone,
         status=FORUM_STATUS.get(forum.status, TENTATIVE),
         sequence=forum.sequence,
-        start=forum.starts_at,
-        end=forum.ends_at,
-        day=None if forum.starts_at else forum.date,
+        start=start,
+        end=end,
+        day=None if start else day,
         location=_place(forum.venue, forum.rooms),
         description=_description("\n".join(f for f in facts if f), forum.description, url),
         url=url,
         stamp=forum.updated,
         created=forum.created,
-        categories=(str(_("forum")),),
+        categories=(forum.get_kind_display() or str(_("event")),),
         organizer=_organizer(forum.contacts.all()),
         attendees=_participants(forum.people.all()),
     )
@@ -212,6 +239,10 @@ def session_entry(session: Any, absolute: Absolute) -> CalendarEntry:
     forum = session.forum
     url = absolute(f"{forum.get_absolute_url()}#session-{session.pk}")
     forum_title = localized(forum, "title")
+    start, end = session.starts_at, session.ends_at
+    if start is None:
+        day = session.day or _known_day(forum)
+        start, end = _floating_span(forum, day, session.start_time, session.end_time)
     return CalendarEntry(
         uid=item_uid("session", session.pk),
         summary=f"{localized(session, 'title')} · {forum_title}",
@@ -219,8 +250,8 @@ def session_entry(session: Any, absolute: Absolute) -> CalendarEntry:
         status=FORUM_STATUS.get(forum.status, TENTATIVE),
         # The forum's own changes (place, status) move every session too; both only grow.
         sequence=session.sequence + forum.sequence,
-        start=session.starts_at,
-        end=session.ends_at,
+        start=start,
+        end=end,
         location=_place(forum.venue, forum.rooms),
         description=_description(
             "\n".join(_session_lines(session)), _("Forum: %(title)s") % {"title": forum_title}, url

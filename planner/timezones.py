@@ -16,10 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 _ZONES_FILE = Path(__file__).with_name("data") / "iana_zones.txt"
 
+# Times whose zone neither the document nor its place settles: shown as written,
+# never converted to Seoul time as if the zone were known.
+FLOATING = "floating"
+
 IANA_ZONES: tuple[str, ...] = tuple(
     line.strip() for line in _ZONES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()
 )
 TIMEZONE_CHOICES = [(zone, zone) for zone in IANA_ZONES]
+_ZONE_SET = frozenset(IANA_ZONES)
 
 
 def validate_timezone(value: str) -> None:
@@ -43,3 +48,8 @@ def headquarters_zone() -> ZoneInfo:
 def local_instant(day: date, at: time, zone_name: str) -> datetime:
     """The instant of a wall-clock time in a zone (entered as staff read it)."""
     return datetime.combine(day, at, tzinfo=zone(zone_name))
+
+
+def zone_or_none(name: str | None) -> ZoneInfo | None:
+    """The zone of a place, or None while it is unknown ("") or floating."""
+    return zone(name) if name in _ZONE_SET else None

@@ -6,6 +6,7 @@ from planner.models.agreements import (  # noqa: F401
     FollowUp,
 )
 from planner.models.base import (  # noqa: F401
+    FLOATING,
     DatePrecision,
     RefQuerySet,
     Role,
@@ -13,6 +14,9 @@ from planner.models.base import (  # noqa: F401
     SequencedModel,
     SourcedModel,
     TimeStampedModel,
+    fuzzy_date,
+    place_timezone_constraint,
+    place_timezone_field,
     timezone_field,
     valid_timezone_constraint,
 )

@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from planner.models.base import DatePrecision, RefQuerySet, SourcedModel
-from planner.models.directory import Organisation
+from planner.models.base import RefQuerySet, SourcedModel, fuzzy_date
+from planner.models.directory import Organisation, Venue
 from planner.models.documents import SourceDocument
 
 
@@ -19,22 +19,54 @@ class Agreement(SourcedModel):
         AGREEMENT = "agreement", _("agreement")
         DECLARATION = "declaration", _("joint declaration")
 
-    title_ko = models.CharField(_("title (Korean)"), max_length=300)
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        NEGOTIATING = "negotiating", _("under negotiation")
+        SIGNED = "signed", _("signed")
+        IN_FORCE = "in_force", _("in force")
+        EXPIRED = "expired", _("expired")
+
+    # The title as the document writes it, in whichever language it has.
+    title_ko = models.CharField(_("title (Korean)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MOU)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MOU, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, blank=True)
     parties = models.ManyToManyField(
-        Organisation, verbose_name=_("parties"), related_name="agreements"
+        Organisation, verbose_name=_("parties"), related_name="agreements", blank=True
     )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    signed_on_precision = models.CharField(
-        _("precision of the signing date"),
-        max_length=10,
-        choices=DatePrecision,
-        default=DatePrecision.DAY,
+    # States as parties, by ISO code, where the document names a country rather than a body.
+    party_countries = models.JSONField(_("parties (countries)"), default=list, blank=True)
+    (
+        negotiations_began,
+        negotiations_began_precision,
+        negotiations_began_written,
+        negotiations_began_weekday,
+    ) = fuzzy_date(_("negotiations began"))
+    signed_on, signed_on_precision, signed_on_written, signed_on_weekday = fuzzy_date(
+        _("signed on")
     )
     signed_place = models.CharField(_("signed in"), max_length=200, blank=True)
-    in_force_from = models.DateField(_("in force from"), null=True, blank=True)
+    signed_venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("place of signing"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    in_force_from, in_force_from_precision, in_force_from_written, in_force_from_weekday = (
+        fuzzy_date(_("in force from"))
+    )
     validity_years = models.PositiveSmallIntegerField(_("validity (years)"), null=True, blank=True)
+    validity_written = models.CharField(_("validity as written"), max_length=200, blank=True)
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="renewed_by",
+    )
     summary = models.TextField(_("summary"), blank=True)
     document = models.ForeignKey(
         SourceDocument,
@@ -53,7 +85,7 @@ class Agreement(SourcedModel):
         ordering = ("-signed_on", "pk")
 
     def __str__(self) -> str:
-        return self.title_ko
+        return self.title_ko or self.title_en
 
     def get_absolute_url(self) -> str:
         return reverse("planner:agreement_detail", args=[self.pk])
@@ -110,7 +142,7 @@ class FollowUp(SourcedModel):
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="follow_ups"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, blank=True)
     title = models.CharField(_("title"), max_length=300)
     partner = models.ForeignKey(
         Organisation,
@@ -120,8 +152,7 @@ class FollowUp(SourcedModel):
         blank=True,
         related_name="+",
     )
-    due_by = models.DateField(_("due by"), null=True, blank=True)
-    due_text = models.CharField(_("due (as stated)"), max_length=100, blank=True)
+    due_by, due_by_precision, due_text, due_by_weekday = fuzzy_date(_("due by"))
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
 
     objects = RefQuerySet.as_manager()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from planner.timezones import IANA_ZONES, validate_timezone
+from planner.timezones import FLOATING, IANA_ZONES, validate_timezone
 
 
 class SequencedModel(models.Model):
@@ -81,6 +82,36 @@ class SequencedModel(models.Model):
         super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
         self._remember_sequence_values(self._attnames(names))
 
+    def unchanged_since_loaded(self, attnames: tuple[str, ...]) -> bool:
+        """None of these calendar fields moved since the row was read (nothing to derive)."""
+        if self._state.adding:
+            return False
+        loaded = self.__dict__.get("_sequence_loaded", {})
+        return all(
+            name in loaded and loaded[name] == self.__dict__.get(name, loaded[name])
+            for name in attnames
+        )
+
+    def follow_instant(self, instant: str, clock: str, tz) -> tuple[bool, datetime | None]:
+        """Take the local time from the instant when the caller set the instant itself.
+
+        Staff enter local times and the instant derives from them; code that moves an
+        item by its instant (an import, an invitation, a test) sets ``starts_at``
+        instead. Whichever of the two changed since loading wins. Returns whether the
+        instant won and its local reading.
+        """
+        value = self.__dict__.get(instant)
+        loaded = self.__dict__.get("_sequence_loaded", {})
+        if self._state.adding or instant not in loaded:
+            won = value is not None and self.__dict__.get(clock) is None
+        else:
+            won = loaded[instant] != value and loaded.get(clock) == self.__dict__.get(clock)
+        if not won:
+            return False, None
+        local = value.astimezone(tz) if value is not None else None
+        setattr(self, clock, local.time() if local else None)
+        return True, local
+
     def _attnames(self, names) -> set[str] | None:
         if names is None:
             return None
@@ -112,6 +143,9 @@ class SourcedModel(TimeStampedModel):
         blank=True,
         help_text=_("Stable key of rows loaded from a source document."),
     )
+    # Where a document said this and how sure the reader was: span, confidence and
+    # notes of the row and of its parts (planner-draft/1 keeps them through a round trip).
+    provenance = models.JSONField(_("provenance"), default=dict, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -151,6 +185,9 @@ class Role(models.TextChoices):
     MODERATOR = "moderator", _("moderator")
     PANELIST = "panelist", _("panelist")
     MC = "mc", _("master of ceremonies")
+    PERFORMER = "performer", _("performer")
+    CHAIR = "chair", _("chair")
+    DISCUSSANT = "discussant", _("discussant")
     HOST = "host", _("host")
     INTERPRETER = "interpreter", _("interpreter")
     OTHER = "other", _("other")
@@ -193,3 +230,36 @@ class RoleLine(SourcedModel):
         if self.printed_as:
             return self.printed_as
         return str(self.organisation) if self.organisation_id else ""
+
+
+# --- what documents state vaguely ---------------------------------------------
+
+
+def place_timezone_field(verbose_name: str = _("time zone"), **kwargs) -> models.CharField:
+    """A zone that may be unknown ("") or floating; otherwise an IANA name."""
+    kwargs.setdefault("blank", True)
+    return models.CharField(verbose_name, max_length=64, **kwargs)
+
+
+def place_timezone_constraint(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": (*IANA_ZONES, "", FLOATING)}), name=name
+    )
+
+
+def fuzzy_date(verbose_name: str):
+    """The four columns of a date known to the day, the month or the year.
+
+    Use as ``start, start_precision, start_written, start_weekday = fuzzy_date(_("start"))``:
+    the date itself (the first day of its month or year when less precise, so that
+    rows still sort), how precisely the document gives it, the words it used, and
+    the weekday it stated. An unknown date keeps what was written with no value.
+    """
+    return (
+        models.DateField(verbose_name, null=True, blank=True),
+        models.CharField(
+            _("precision"), max_length=10, choices=DatePrecision, default=DatePrecision.DAY
+        ),
+        models.CharField(_("as written"), max_length=200, blank=True),
+        models.CharField(_("weekday as stated"), max_length=20, blank=True),
+    )

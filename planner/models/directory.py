@@ -11,8 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from planner.models.base import RefQuerySet, SourcedModel, timezone_field, valid_timezone_constraint
-from planner.timezones import zone
+from planner.models.base import (
+    FLOATING,
+    RefQuerySet,
+    SourcedModel,
+    place_timezone_constraint,
+    place_timezone_field,
+)
+from planner.timezones import zone_or_none
 
 
 class Organisation(SourcedModel):
@@ -29,10 +35,12 @@ class Organisation(SourcedModel):
         MEDIA = "media", _("media")
         OTHER = "other", _("other")
 
-    name_ko = models.CharField(_("name (Korean)"), max_length=200)
+    # An English-only record has no Korean name: one of the two is enough.
+    name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    # Empty when the document does not say what kind of body it is.
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER, blank=True)
     country = CountryField(_("country"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -54,10 +62,14 @@ class Organisation(SourcedModel):
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="organisation_not_own_parent"
             ),
+            models.CheckConstraint(
+                condition=~Q(name_ko="") | ~Q(name_en="") | ~Q(acronym=""),
+                name="organisation_has_a_name",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.name_ko or self.name_en
+        return self.name_ko or self.name_en or self.acronym
 
     def get_absolute_url(self) -> str:
         return reverse("planner:organisation_detail", args=[self.pk])
@@ -68,6 +80,8 @@ class Person(SourcedModel):
     name_latin = models.CharField(_("name (Latin script)"), max_length=100, blank=True)
     position_ko = models.CharField(_("position (Korean)"), max_length=200, blank=True)
     position_en = models.CharField(_("position (English)"), max_length=200, blank=True)
+    # Where the document names a person's country but no organisation.
+    country = CountryField(_("country"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -112,25 +126,43 @@ class Person(SourcedModel):
 
 
 class Venue(SourcedModel):
-    name_ko = models.CharField(_("name (Korean)"), max_length=200)
+    """A place known to whatever depth a document gives: a country alone, up to a room."""
+
+    name_ko = models.CharField(_("name (Korean)"), max_length=200, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    city_ko = models.CharField(_("city (Korean)"), max_length=100)
+    building = models.CharField(_("building"), max_length=200, blank=True)
+    floor = models.CharField(_("floor"), max_length=50, blank=True)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    locality = models.CharField(_("locality"), max_length=100, blank=True)
+    city_ko = models.CharField(_("city (Korean)"), max_length=100, blank=True)
     city_en = models.CharField(_("city (English)"), max_length=100, blank=True)
-    country = CountryField(_("country"))
-    timezone = timezone_field()
+    country = CountryField(_("country"), blank=True)
+    # Empty while unknown; "floating" when times there are stated without a zone.
+    timezone = place_timezone_field()
     address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    airport = models.CharField(_("airport (IATA)"), max_length=3, blank=True)
 
     objects = RefQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-        ordering = ("name_ko", "pk")
-        constraints = [valid_timezone_constraint("timezone", "venue_valid_timezone")]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ("name_ko", "name_en", "pk")
+        constraints = [place_timezone_constraint("timezone", "venue_valid_timezone")]
 
     def __str__(self) -> str:
-        return f"{self.name_ko} ({self.city_ko})"
+        name = self.name_ko or self.name_en or self.building or self.address
+        city = self.city_ko or self.city_en or self.locality
+        if name and city:
+            return f"{name} ({city})"
+        return name or city or (self.country.name if self.country else "")
 
     @property
-    def tz(self) -> ZoneInfo:
-        return zone(self.timezone)
+    def tz(self) -> ZoneInfo | None:
+        """The zone, or None while unknown or floating."""
+        return zone_or_none(self.timezone)
+
+    @property
+    def is_floating(self) -> bool:
+        return self.timezone == FLOATING

@@ -189,3 +189,43 @@ def local_and_seoul(
 def minutes_label(minutes: int | None) -> str:
     """The run-of-show minute mark: 10 → "10'"."""
     return "" if minutes is None else f"{minutes}'"
+
+
+@register.simple_tag
+def fuzzy_date(row, field: str = "date", written: str = "") -> str:
+    """A date as precisely as it is known: "2026년 7월 중", "2026년", or the words written.
+
+    ``row`` carries the four columns of ``planner.models.base.fuzzy_date``.
+    """
+    value = getattr(row, field, None)
+    precision = getattr(row, f"{field}_precision", "day")
+    as_written = getattr(row, written or f"{field}_written", "")
+    if value is None:
+        if as_written:
+            return _("date unknown (“%(words)s”)") % {"words": as_written}
+        return ""
+    if precision == "month":
+        if _is_korean():
+            return f"{value.year}년 {value.month}월 중"
+        return _("during %(month)s") % {"month": date_format(value, "F Y")}
+    if precision == "year":
+        return f"{value.year}년 중" if _is_korean() else _("during %(year)s") % {"year": value.year}
+    return korean_date(value)
+
+
+@register.filter
+def clock_time(value) -> str:
+    """A wall-clock time as written ("09:30"); empty when there is none."""
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+@register.simple_tag
+def fuzzy_span(row, start: str = "start_date", end: str = "end_date") -> str:
+    """Two dates as precisely as known; an unstated end reads "종료일 미정" (never invented)."""
+    first, last = getattr(row, start, None), getattr(row, end, None)
+    exact = all(getattr(row, f"{f}_precision", "day") == "day" for f in (start, end))
+    if first is not None and last is not None and exact:
+        return date_range(first, last)
+    left = fuzzy_date(row, start) or _("start date not known")
+    right = fuzzy_date(row, end) or _("end date not stated")
+    return f"{left} ~ {right}"

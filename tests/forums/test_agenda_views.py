@@ -347,7 +347,7 @@ def agenda_with(count: int):
 def test_editor_queries_do_not_grow_with_rows(editor, count, django_assert_num_queries):
     forum = agenda_with(count)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = editor.get(url("editor", forum))
 
     assert len(response.context["rows"]) == count

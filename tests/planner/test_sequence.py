@@ -92,6 +92,9 @@ def test_update_fields_saves_the_new_sequence_too(engagement):
 
 def test_tracking_costs_no_extra_query(engagement, django_assert_num_queries):
     engagement.starts_at -= timedelta(hours=1)
+    assert (
+        engagement.stop is not None
+    )  # the place's zone, which deriving the local time reads, is at hand
 
     with django_assert_num_queries(2):  # the UPDATE, and simple_history's INSERT
         engagement.save()
