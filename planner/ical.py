@@ -29,9 +29,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from planner.timezones import zone
+from planner.vtimezones import build_vtimezone
 
 UID_DOMAIN = "planner.mois.example"
 PRODID = "-//Ministry of the Interior and Safety//Delegation and Event Planner//KO"
@@ -182,25 +183,31 @@ def build_event(entry: CalendarEntry) -> Event:
     return event
 
 
-def _zone_window(entries: Sequence[CalendarEntry]) -> tuple[date, date]:
-    days = [entry.local_day for entry in entries if entry.local_day]
-    if not days:
-        today = timezone.localdate()
-        return date(today.year - 1, 1, 1), date(today.year + 2, 1, 1)
-    return date(min(days).year - 1, 1, 1), date(max(days).year + 2, 1, 1)
+def _zone_years(entries: Sequence[CalendarEntry]) -> dict[str, tuple[int, int]]:
+    """Per TZID, the first and last year of the timed entries shown in it."""
+    years: dict[str, tuple[int, int]] = {}
+    for entry in entries:
+        if entry.all_day or entry.local_day is None:
+            continue
+        low, high = years.get(entry.timezone, (entry.local_day.year, entry.local_day.year))
+        years[entry.timezone] = (min(low, entry.local_day.year), max(high, entry.local_day.year))
+    return years
 
 
 def add_timezones(calendar: Calendar, entries: Sequence[CalendarEntry]) -> None:
-    """A VTIMEZONE for every TZID, in a fixed order (the output must not vary between runs)."""
-    first, last = _zone_window(entries)
+    """A VTIMEZONE for every TZID, in a fixed order, covering the years of its events.
+
+    Built from the pinned tzdata with yearly RRULEs (``planner.vtimezones``), the way
+    Outlook reads them; the span is each zone's own, so the latest observance is the
+    one in force at its events.
+    """
+    years = _zone_years(entries)
+    this_year = timezone.localdate().year
     position = len(calendar.timezones)
     for tzid in sorted(calendar.get_missing_tzids()):
-        calendar.subcomponents.insert(
-            position, Timezone.from_tzid(tzid, first_date=first, last_date=last)
-        )
+        first, last = years.get(tzid, (this_year, this_year))
+        calendar.subcomponents.insert(position, build_vtimezone(tzid, first, last))
         position += 1
-    # Whatever the sorted pass could not build (none today) is added the library's way.
-    calendar.add_missing_timezones(first_date=first, last_date=last)
 
 
 def unplaced_note(entries: Iterable[CalendarEntry]) -> str:

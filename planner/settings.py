@@ -12,6 +12,11 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from planner.tzdata import use_pinned_tzdata
+
+# Before anything builds a zone: the pinned tzdata package, not /usr/share/zoneinfo.
+use_pinned_tzdata()
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
