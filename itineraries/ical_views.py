@@ -23,10 +23,13 @@ from itineraries.ical_forms import (
 from itineraries.models import Trip
 from itineraries.services import engagement_save
 from planner.calendar_selectors import engagements_for_calendar
-from planner.ical import build_calendar, calendar_response, item_uid
+from planner.calendar_tombstones import deleted_item, tombstones_for, with_tombstones
+from planner.calendar_validators import engagements_state, tombstones_state, validator
+from planner.ical import build_calendar, calendar_response, item_uid, not_modified
 from planner.ical_entries import engagement_entry
 from planner.ical_import import InvitationError, parse_invitation
 from planner.listing import HtmxHttpRequest
+from planner.models import CalendarTombstone
 from planner.permissions import editor_required
 from planner.templatetags.planner_display import localized
 
@@ -34,18 +37,17 @@ from planner.templatetags.planner_display import localized
 @require_safe
 @login_required
 def engagement_ics(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    engagement = get_object_or_404(engagements_for_calendar().filter(trip_id=trip_pk), pk=pk)
-    entry = engagement_entry(engagement, request.build_absolute_uri)
+    engagement = engagements_for_calendar().filter(trip_id=trip_pk, pk=pk).first()
+    if engagement is None:
+        entry = deleted_item(CalendarTombstone.Kind.ENGAGEMENT, pk, trip_id=trip_pk)
+        title = entry.summary
+    else:
+        entry = engagement_entry(engagement, request.build_absolute_uri)
+        title = f"{localized(engagement.trip, 'title')} - {entry.summary}"
     calendar = build_calendar(
-        [entry],
-        name=entry.summary,
-        uid=item_uid("calendar-engagement", engagement.pk),
-        url=entry.url,
+        [entry], name=entry.summary, uid=item_uid("calendar-engagement", pk), url=entry.url
     )
-    title = f"{localized(engagement.trip, 'title')} - {entry.summary}"
-    return calendar_response(
-        request, calendar, title=title, fallback_name=f"engagement-{engagement.pk}"
-    )
+    return calendar_response(request, calendar, title=title, fallback_name=f"engagement-{pk}")
 
 
 @require_safe
@@ -53,10 +55,22 @@ def engagement_ics(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpRespo
 def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.all(), pk=trip_pk)
     engagements = engagements_for_calendar().filter(trip=trip)
+    tombstones = tombstones_for(trip_ids=[trip.pk])
+    etag = validator(
+        request,
+        "trip",
+        trip.pk,
+        trip.updated.isoformat(),
+        engagements_state(engagements),
+        tombstones_state(tombstones),
+    )
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
     entries = [engagement_entry(item, request.build_absolute_uri) for item in engagements]
     title = localized(trip, "title")
     calendar = build_calendar(
-        entries,
+        with_tombstones(entries, tombstones),
         name=title,
         uid=item_uid("calendar-trip", trip.pk),
         description=_("%(title)s, %(start)s to %(end)s. Times are in the zone of each place.")
@@ -64,7 +78,7 @@ def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
         url=request.build_absolute_uri(trip.get_absolute_url()),
     )
     fallback = f"trip-{trip.pk}-{trip.start_date:%Y-%m-%d}"
-    return calendar_response(request, calendar, title=title, fallback_name=fallback)
+    return calendar_response(request, calendar, title=title, fallback_name=fallback, etag=etag)
 
 
 # Import ---------------------------------------------------------------------------------

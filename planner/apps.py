@@ -8,3 +8,6 @@ class PlannerConfig(AppConfig):
 
     def ready(self) -> None:
         from planner import checks  # noqa: F401  (registers the checks)
+        from planner.calendar_tombstones import connect_receivers
+
+        connect_receivers()

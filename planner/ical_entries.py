@@ -129,7 +129,7 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
         (_("Host: %(name)s") % {"name": engagement.host}) if engagement.host_id else "",
     ]
     return CalendarEntry(
-        uid=item_uid("engagement", engagement.pk),
+        uid=item_uid("engagement", engagement),
         summary=localized(engagement, "title"),
         timezone=tz_name,
         status=ENGAGEMENT_STATUS.get(engagement.status, TENTATIVE),
@@ -172,7 +172,7 @@ def forum_entry(forum: Any, absolute: Absolute) -> CalendarEntry:
         forum.livestream_url,
     ]
     return CalendarEntry(
-        uid=item_uid("forum", forum.pk),
+        uid=item_uid("forum", forum),
         summary=localized(forum, "title"),
         timezone=forum.timezone,
         status=FORUM_STATUS.get(forum.status, TENTATIVE),
@@ -213,7 +213,7 @@ def session_entry(session: Any, absolute: Absolute) -> CalendarEntry:
     url = absolute(f"{forum.get_absolute_url()}#session-{session.pk}")
     forum_title = localized(forum, "title")
     return CalendarEntry(
-        uid=item_uid("session", session.pk),
+        uid=item_uid("session", session),
         summary=f"{localized(session, 'title')} · {forum_title}",
         timezone=forum.timezone,
         status=FORUM_STATUS.get(forum.status, TENTATIVE),
@@ -231,7 +231,7 @@ def session_entry(session: Any, absolute: Absolute) -> CalendarEntry:
         categories=(session.get_kind_display(),),
         organizer=_organizer(forum.contacts.all()),
         attendees=_participants(session.people.all()),
-        related_to=item_uid("forum", forum.pk),
+        related_to=item_uid("forum", forum),
     )
 
 
