@@ -48,40 +48,31 @@ def tombstone_record(
     return tombstone
 
 
-def _engagement_deleted(sender, instance, **kwargs) -> None:
-    tombstone_record(
-        entry=engagement_entry(instance, _path),
-        kind=CalendarTombstone.Kind.ENGAGEMENT,
-        object_id=instance.pk,
-        trip_id=instance.trip_id,
-    )
+# (model, kind, the entry it was shown as, the trip or forum it belonged to)
+TOMBSTONED = (
+    ("itineraries.Engagement", "engagement", engagement_entry, lambda e: {"trip_id": e.trip_id}),
+    ("forums.Forum", "forum", forum_entry, lambda f: {"forum_id": f.pk}),
+    ("forums.Session", "session", session_entry, lambda s: {"forum_id": s.forum_id}),
+)
 
 
-def _forum_deleted(sender, instance, **kwargs) -> None:
-    tombstone_record(
-        entry=forum_entry(instance, _path),
-        kind=CalendarTombstone.Kind.FORUM,
-        object_id=instance.pk,
-        forum_id=instance.pk,
-    )
+def _receiver(kind: str, entry_of, parent_of):
+    def deleted(sender, instance, **kwargs) -> None:
+        tombstone_record(
+            entry=entry_of(instance, _path), kind=kind, object_id=instance.pk, **parent_of(instance)
+        )
 
-
-def _session_deleted(sender, instance, **kwargs) -> None:
-    tombstone_record(
-        entry=session_entry(instance, _path),
-        kind=CalendarTombstone.Kind.SESSION,
-        object_id=instance.pk,
-        forum_id=instance.forum_id,
-    )
+    return deleted
 
 
 def connect_receivers() -> None:
-    for sender, receiver in (
-        ("itineraries.Engagement", _engagement_deleted),
-        ("forums.Forum", _forum_deleted),
-        ("forums.Session", _session_deleted),
-    ):
-        pre_delete.connect(receiver, sender=sender, dispatch_uid=f"tombstone-{sender}")
+    for sender, kind, entry_of, parent_of in TOMBSTONED:
+        pre_delete.connect(
+            _receiver(kind, entry_of, parent_of),
+            sender=sender,
+            weak=False,
+            dispatch_uid=f"tombstone-{sender}",
+        )
 
 
 # Reads --------------------------------------------------------------------------------

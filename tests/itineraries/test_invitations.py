@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from itineraries.models import Engagement
 from planner.ical_import import parse_invitation
-from tests.factories import StopFactory, TripFactory, UserFactory
+from tests.factories import StopFactory, TripFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +33,6 @@ MEETING = ics(
     f"X-MICROSOFT-SKYPETEAMSMEETINGURL:{TEAMS}",
     f"DESCRIPTION:Join: {TEAMS}",
 )
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(is_superuser=True))
-    return client
 
 
 @pytest.fixture
