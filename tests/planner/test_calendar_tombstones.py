@@ -120,3 +120,18 @@ def test_an_item_without_a_date_leaves_no_tombstone():
     engagement.delete()
 
     assert not CalendarTombstone.objects.exists()
+
+
+def test_an_item_back_under_its_uid_is_served_live_not_cancelled(client, user, meeting):
+    # load_documents --update brings a deleted document row back under its old UID.
+    client.force_login(user)
+    uid = item_uid("engagement", meeting)
+    CalendarTombstone.objects.create(
+        uid=uid, kind="engagement", object_id=meeting.pk, trip_id=meeting.trip_id,
+        summary="old", timezone="Europe/Belgrade", day=date(2026, 7, 10), sequence=5,
+    )  # fmt: skip
+
+    body = client.get(reverse("itineraries_ical:trip", args=[meeting.trip_id])).content
+
+    assert assert_parsers_agree(body)[uid]["status"] == "TENTATIVE"
+    assert body.count(uid.encode()) == 1
