@@ -7,7 +7,7 @@ a save live in ``itineraries.conflicts``.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -28,11 +28,38 @@ def _day(value: date) -> str:
     return date_format(value, "SHORT_DATE_FORMAT")
 
 
-def check_stop_dates(stop: Stop) -> None:
-    """A stop lies within its trip and does not overlap another stop.
+def day_starts(day: date, tz) -> datetime:
+    """The instant a local day begins in a zone (midnight, or the first hour that exists)."""
+    return datetime.combine(day, time(), tzinfo=tz).astimezone(UTC)
 
-    Sharing a boundary day (leave Geneva and reach Belgrade on the 9th) is travel, not overlap.
+
+def day_ends(day: date, tz) -> datetime:
+    return day_starts(day + timedelta(days=1), tz)
+
+
+def stops_overlap(first: Stop, second: Stop) -> bool:
+    """Whether two stays overlap, each stop's dates read in its own zone.
+
+    Sharing a boundary day is travel, not overlap: each stop may arrive before the other's
+    departure day ends. So a stop only overlaps when it is reached a whole local day before
+    the other's departure day begins. Across the date line the days differ by their zones:
+    leaving Auckland on the 27th and reaching Los Angeles on the 26th is one flight.
     """
+    if not (first.arrival_date and first.departure_date):
+        return False
+    if not (second.arrival_date and second.departure_date):
+        return False
+    second_in_time = day_ends(second.arrival_date, second.tz) <= day_starts(
+        first.departure_date, first.tz
+    )
+    first_in_time = day_ends(first.arrival_date, first.tz) <= day_starts(
+        second.departure_date, second.tz
+    )
+    return second_in_time and first_in_time
+
+
+def check_stop_dates(stop: Stop) -> None:
+    """A stop lies within its trip and does not overlap another stop (see stops_overlap)."""
     errors: dict[str, list[str]] = {}
     trip = stop.trip
     for name in ("arrival_date", "departure_date"):
@@ -45,16 +72,20 @@ def check_stop_dates(stop: Stop) -> None:
     if stop.arrival_date and stop.departure_date:
         if stop.departure_date < stop.arrival_date:
             errors.setdefault("departure_date", []).append(_("Departure is before arrival."))
-        overlapping = (
+        # Dates alone, with a day's margin for the zones; the instants decide below.
+        margin = timedelta(days=1)
+        candidates = (
             Stop.objects.filter(
                 trip_id=stop.trip_id,
-                arrival_date__lt=stop.departure_date,
-                departure_date__gt=stop.arrival_date,
+                arrival_date__lt=stop.departure_date + margin,
+                departure_date__gt=stop.arrival_date - margin,
             )
             .exclude(pk=stop.pk)
             .order_by("order")
         )
-        for other in overlapping:
+        for other in candidates:
+            if not stops_overlap(stop, other):
+                continue
             errors.setdefault("arrival_date", []).append(
                 _("These dates overlap the stop in %(city)s (%(start)s – %(end)s).")
                 % {
@@ -68,7 +99,11 @@ def check_stop_dates(stop: Stop) -> None:
 
 
 def check_engagement_dates(engagement: Engagement) -> None:
-    """Start before end, and the day within its stop's (and trip's) dates."""
+    """Start before end, and the meeting within its stop's (and trip's) dates.
+
+    A timed meeting is compared as an instant with the stop's days in the stop's zone; a
+    meeting with a date only is compared by its local day.
+    """
     errors: dict[str, list[str]] = {}
     if engagement.starts_at and engagement.ends_at and engagement.ends_at <= engagement.starts_at:
         errors["ends_at"] = [_("The end must be after the start.")]
@@ -76,12 +111,17 @@ def check_engagement_dates(engagement: Engagement) -> None:
     stop = engagement.stop
     trip = engagement.trip
     if day is not None:
-        if stop.arrival_date and day < stop.arrival_date:
+        start = engagement.starts_at
+        if stop.arrival_date and (
+            start < day_starts(stop.arrival_date, stop.tz) if start else day < stop.arrival_date
+        ):
             errors.setdefault("date", []).append(
                 _("%(city)s is reached on %(arrival)s; this is before.")
                 % {"city": stop.city_ko, "arrival": _day(stop.arrival_date)}
             )
-        if stop.departure_date and day > stop.departure_date:
+        if stop.departure_date and (
+            start >= day_ends(stop.departure_date, stop.tz) if start else day > stop.departure_date
+        ):
             errors.setdefault("date", []).append(
                 _("The delegation leaves %(city)s on %(departure)s; this is after.")
                 % {"city": stop.city_ko, "departure": _day(stop.departure_date)}

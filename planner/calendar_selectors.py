@@ -16,6 +16,8 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Prefetch, Q, QuerySet
 
+from planner.calendar_tombstones import tombstones_for, with_tombstones
+from planner.calendar_validators import engagements_state, forums_state, tombstones_state
 from planner.ical import CalendarEntry
 from planner.ical_entries import Absolute, engagement_entry, forum_entries, forum_entry
 from planner.models import CalendarFeed, Contact
@@ -122,23 +124,53 @@ def active_feed(token: str) -> CalendarFeed | None:
     return CalendarFeed.objects.active().select_related("owner").filter(token=token).first()
 
 
-def feed_entries(feed: CalendarFeed, absolute: Absolute) -> list[CalendarEntry]:
-    """What the feed serves: only its owner's involvement, or the one trip or forum."""
+@dataclass
+class FeedScope:
+    """What one feed is made of, as querysets nothing has evaluated yet."""
+
+    engagements: QuerySet
+    forums: QuerySet
+    tombstones: QuerySet
+    with_sessions: bool
+
+    def state(self) -> tuple:
+        """Counts and latest changes: three aggregate queries, no row loaded."""
+        return (
+            engagements_state(self.engagements),
+            forums_state(self.forums, with_sessions=self.with_sessions),
+            tombstones_state(self.tombstones),
+        )
+
+
+def feed_scope(feed: CalendarFeed) -> FeedScope:
+    """Only its owner's involvement, or the one trip or forum."""
     engagements = engagements_for_calendar()
     forums = forums_for_calendar(with_sessions=feed.include_sessions)
     if feed.scope == CalendarFeed.Scope.TRIP:
         engagements = engagements.filter(trip_id=feed.trip_id)
         forums = forums.none()
+        trip_ids, forum_ids = [feed.trip_id], None
     elif feed.scope == CalendarFeed.Scope.FORUM:
         engagements = engagements.none()
         forums = forums.filter(pk=feed.forum_id)
+        trip_ids, forum_ids = None, [feed.forum_id]
     else:
-        engagements = engagements.filter(trip__in=involved_trips(feed.owner))
-        forums = forums.filter(pk__in=involved_forums(feed.owner))
-    entries = [engagement_entry(e, absolute) for e in engagements]
-    for forum in forums:
-        entries += forum_entries(forum, absolute, with_sessions=feed.include_sessions)
-    return entries
+        trip_ids = involved_trips(feed.owner).values("pk")
+        forum_ids = involved_forums(feed.owner).values("pk")
+        engagements = engagements.filter(trip__in=trip_ids)
+        forums = forums.filter(pk__in=forum_ids)
+    tombstones = tombstones_for(
+        trip_ids=trip_ids, forum_ids=forum_ids, with_sessions=feed.include_sessions
+    )
+    return FeedScope(engagements, forums, tombstones, feed.include_sessions)
+
+
+def feed_entries(scope: FeedScope, absolute: Absolute) -> list[CalendarEntry]:
+    """What the feed serves, deleted items as cancellations for 30 days."""
+    entries = [engagement_entry(e, absolute) for e in scope.engagements]
+    for forum in scope.forums:
+        entries += forum_entries(forum, absolute, with_sessions=scope.with_sessions)
+    return with_tombstones(entries, scope.tombstones)
 
 
 # The calendar page ---------------------------------------------------------------------------

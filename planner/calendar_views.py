@@ -35,7 +35,8 @@ from planner.calendar_services import (
     calendar_feed_revoke,
     follow_set,
 )
-from planner.ical import build_calendar, calendar_response, item_uid
+from planner.calendar_validators import validator
+from planner.ical import build_calendar, calendar_response, item_uid, not_modified
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarFeed
 
@@ -120,9 +121,21 @@ def feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
     subscription = selectors.active_feed(token)
     if subscription is None:
         raise Http404(_("No such calendar link, or it was revoked."))
+    scope = selectors.feed_scope(subscription)
+    max_age = int(FEED_REFRESH.total_seconds() // 4)
+    # Answered before anything is loaded or built: most polls find nothing new.
+    etag = validator(request, "feed", subscription.pk, subscription.scope, scope.state())
+    response = not_modified(request, etag, max_age=max_age)
+    if response is None:
+        response = _feed_calendar(request, subscription, scope, etag, max_age)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _feed_calendar(request, subscription, scope, etag: str, max_age: int) -> HttpResponse:
     # Calendar apps send no language cookie: feeds speak the staff's language.
     with translation.override(settings.LANGUAGE_CODE):
-        entries = selectors.feed_entries(subscription, request.build_absolute_uri)
+        entries = selectors.feed_entries(scope, request.build_absolute_uri)
         name = _("Planner: %(subject)s") % {"subject": subscription.subject}
         calendar = build_calendar(
             entries,
@@ -132,15 +145,14 @@ def feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
             url=request.build_absolute_uri(reverse("calendar:month")),
             refresh=FEED_REFRESH,
         )
-        response = calendar_response(
+        return calendar_response(
             request,
             calendar,
             title=name,
             fallback_name=f"planner-feed-{subscription.pk}",
-            max_age=int(FEED_REFRESH.total_seconds() // 4),
+            max_age=max_age,
+            etag=etag,
         )
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 # The month and week view -----------------------------------------------------------------

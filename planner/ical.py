@@ -21,6 +21,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
@@ -29,9 +30,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from planner.timezones import FLOATING, zone
+from planner.vtimezones import build_vtimezone
 
 UID_DOMAIN = "planner.mois.example"
 PRODID = "-//Ministry of the Interior and Safety//Delegation and Event Planner//KO"
@@ -42,12 +44,19 @@ CANCELLED = "CANCELLED"
 
 
 def uid_domain() -> str:
-    return getattr(settings, "CALENDAR_UID_DOMAIN", UID_DOMAIN)
+    return getattr(settings, "CALENDAR_UID_DOMAIN", "") or UID_DOMAIN
 
 
-def item_uid(kind: str, pk: int) -> str:
-    """The UID of one item, the same in every export and feed."""
-    return f"{kind}-{pk}@{uid_domain()}"
+def item_uid(kind: str, item: Any) -> str:
+    """The UID of one item, the same in every export and feed, and after a reload.
+
+    ``item`` is a row or a primary key. A row loaded from a document has a ``ref``
+    (``eng-2026-07-serbia-jovanovic``) that stays the same when the documents are
+    loaded again into another database; other rows are keyed by their primary key,
+    which never changes within this installation, whose domain ends the UID.
+    """
+    key = getattr(item, "ref", None) or getattr(item, "pk", item)
+    return f"{kind}-{key}@{uid_domain()}"
 
 
 @dataclass(frozen=True)
@@ -195,25 +204,31 @@ def build_event(entry: CalendarEntry) -> Event:
     return event
 
 
-def _zone_window(entries: Sequence[CalendarEntry]) -> tuple[date, date]:
-    days = [entry.local_day for entry in entries if entry.local_day]
-    if not days:
-        today = timezone.localdate()
-        return date(today.year - 1, 1, 1), date(today.year + 2, 1, 1)
-    return date(min(days).year - 1, 1, 1), date(max(days).year + 2, 1, 1)
+def _zone_years(entries: Sequence[CalendarEntry]) -> dict[str, tuple[int, int]]:
+    """Per TZID, the first and last year of the timed entries shown in it."""
+    years: dict[str, tuple[int, int]] = {}
+    for entry in entries:
+        if entry.all_day or entry.local_day is None:
+            continue
+        low, high = years.get(entry.timezone, (entry.local_day.year, entry.local_day.year))
+        years[entry.timezone] = (min(low, entry.local_day.year), max(high, entry.local_day.year))
+    return years
 
 
 def add_timezones(calendar: Calendar, entries: Sequence[CalendarEntry]) -> None:
-    """A VTIMEZONE for every TZID, in a fixed order (the output must not vary between runs)."""
-    first, last = _zone_window(entries)
+    """A VTIMEZONE for every TZID, in a fixed order, covering the years of its events.
+
+    Built from the pinned tzdata with yearly RRULEs (``planner.vtimezones``), the way
+    Outlook reads them; the span is each zone's own, so the latest observance is the
+    one in force at its events.
+    """
+    years = _zone_years(entries)
+    this_year = timezone.localdate().year
     position = len(calendar.timezones)
     for tzid in sorted(calendar.get_missing_tzids()):
-        calendar.subcomponents.insert(
-            position, Timezone.from_tzid(tzid, first_date=first, last_date=last)
-        )
+        first, last = years.get(tzid, (this_year, this_year))
+        calendar.subcomponents.insert(position, build_vtimezone(tzid, first, last))
         position += 1
-    # Whatever the sorted pass could not build (none today) is added the library's way.
-    calendar.add_missing_timezones(first_date=first, last_date=last)
 
 
 def unplaced_note(entries: Iterable[CalendarEntry]) -> str:
@@ -278,6 +293,26 @@ def content_disposition(title: str, fallback: str) -> str:
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(readable, safe='')}"
 
 
+def etag_matches(request: HttpRequest, etag: str) -> bool:
+    """``If-None-Match`` by RFC 9110 13.1.2: ``*`` matches any current representation;
+    otherwise weak comparison (a proxy may weaken the tag when it compresses)."""
+    header = request.headers.get("If-None-Match", "")
+    tags = {part.strip() for part in header.split(",") if part.strip()}
+    if "*" in tags:
+        return True
+    return etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
+
+
+def not_modified(request: HttpRequest, etag: str, *, max_age: int = 0) -> HttpResponse | None:
+    """A 304 when the client holds ``etag`` (checked before building anything), else None."""
+    if not etag_matches(request, etag):
+        return None
+    response = HttpResponseNotModified()
+    response["ETag"] = etag
+    patch_cache_control(response, private=True, max_age=max_age)
+    return response
+
+
 def calendar_response(
     request: HttpRequest,
     calendar: Calendar,
@@ -285,25 +320,24 @@ def calendar_response(
     title: str,
     fallback_name: str,
     max_age: int = 0,
+    etag: str | None = None,
 ) -> HttpResponse:
-    """``text/calendar; charset=utf-8`` with a strong ETag; ``304`` when the client has it."""
+    """``text/calendar; charset=utf-8`` with a strong ETag; ``304`` when the client has it.
+
+    ``etag`` is a validator computed before the build (``planner.calendar_validators``);
+    without one, the digest of the body is the tag.
+    """
     body = calendar.to_ical()
-    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-    if etag in _etags(request.headers.get("If-None-Match", "")):
-        response: HttpResponse = HttpResponseNotModified()
-    else:
-        response = HttpResponse(
-            b"" if request.method == "HEAD" else body,
-            content_type="text/calendar; charset=utf-8",
-        )
-        response["Content-Disposition"] = content_disposition(title, fallback_name)
-        response["Content-Length"] = str(len(body))
+    etag = etag or f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    unchanged = not_modified(request, etag, max_age=max_age)
+    if unchanged is not None:
+        return unchanged
+    response = HttpResponse(
+        b"" if request.method == "HEAD" else body,
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = content_disposition(title, fallback_name)
+    response["Content-Length"] = str(len(body))
     response["ETag"] = etag
     patch_cache_control(response, private=True, max_age=max_age)
     return response
-
-
-def _etags(header: str) -> set[str]:
-    tags = {part.strip() for part in header.split(",") if part.strip()}
-    # A weak validator matches too (proxies may weaken the tag on compression).
-    return tags | {tag.removeprefix("W/") for tag in tags}

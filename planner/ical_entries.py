@@ -143,7 +143,7 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
         (_("Host: %(name)s") % {"name": engagement.host}) if engagement.host_id else "",
     ]
     return CalendarEntry(
-        uid=item_uid("engagement", engagement.pk),
+        uid=item_uid("engagement", engagement),
         summary=localized(engagement, "title"),
         timezone=tz_name,
         status=ENGAGEMENT_STATUS.get(engagement.status, TENTATIVE),
@@ -199,7 +199,7 @@ def forum_entry(forum: Any, absolute: Absolute) -> CalendarEntry:
     if start is None:
         start, end = _floating_span(forum, day, forum.start_time, forum.end_time)
     return CalendarEntry(
-        uid=item_uid("forum", forum.pk),
+        uid=item_uid("forum", forum),
         summary=localized(forum, "title"),
         timezone=forum.timezone,
         status=FORUM_STATUS.get(forum.status, TENTATIVE),
@@ -244,7 +244,7 @@ def session_entry(session: Any, absolute: Absolute) -> CalendarEntry:
         day = session.day or _known_day(forum)
         start, end = _floating_span(forum, day, session.start_time, session.end_time)
     return CalendarEntry(
-        uid=item_uid("session", session.pk),
+        uid=item_uid("session", session),
         summary=f"{localized(session, 'title')} · {forum_title}",
         timezone=forum.timezone,
         status=FORUM_STATUS.get(forum.status, TENTATIVE),
@@ -262,7 +262,7 @@ def session_entry(session: Any, absolute: Absolute) -> CalendarEntry:
         categories=(session.get_kind_display(),),
         organizer=_organizer(forum.contacts.all()),
         attendees=_participants(session.people.all()),
-        related_to=item_uid("forum", forum.pk),
+        related_to=item_uid("forum", forum),
     )
 
 

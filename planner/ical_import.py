@@ -12,17 +12,47 @@ message for the user, never an unhandled exception.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import recurring_ical_events
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
 MAX_BYTES = 1024 * 1024
 
+# Join links of online meetings, as Teams, Meet, Zoom and Webex put them in invitations.
+JOIN_LINK = re.compile(
+    r"https://(?:teams\.microsoft\.com/l/meetup-join/|teams\.live\.com/meet/"
+    r"|meet\.google\.com/[a-z]{3}-[a-z]{4}-[a-z]{3}"
+    r"|(?:[\w-]+\.)?zoom\.us/(?:j|my|w)/|[\w-]+\.webex\.com/)[^\s<>\"'\]\)]*",
+    re.IGNORECASE,
+)
+# Where they are: the text, and the properties Outlook and Google add.
+LINK_PROPERTIES = (
+    "URL",
+    "CONFERENCE",
+    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
+    "X-GOOGLE-CONFERENCE",
+    "LOCATION",
+    "DESCRIPTION",
+)
+
 
 class InvitationError(ValueError):
     """The file cannot be used; ``str(error)`` is written for the user."""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One meeting of a recurring invitation; ``key`` is its RECURRENCE-ID in UTC."""
+
+    key: str
+    start: datetime | None = None
+    end: datetime | None = None
+    day: date | None = None
 
 
 @dataclass
@@ -43,6 +73,15 @@ class Invitation:
     method: str = ""
     recurring: bool = False
     other_events: int = 0
+    sequence: int = 0
+    recurrence_key: str = ""  # set when the file is about one occurrence of a series
+    join_links: list[str] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)  # of a recurring one
+    text: str = ""  # the file as read, carried to the confirmation step
+
+    @property
+    def cancels(self) -> bool:
+        return self.method == "CANCEL" or self.status == "CANCELLED"
 
     @property
     def timed(self) -> bool:
@@ -94,8 +133,53 @@ def _read_times(event, invitation: Invitation) -> None:
         invitation.end = end
 
 
-def parse_invitation(data: bytes) -> Invitation:
-    """The first event of an .ics file, as values a form can show."""
+def join_links(event) -> list[str]:
+    """Teams/Meet/Zoom/Webex links of the event, first seen first, each once."""
+    links: list[str] = []
+    for name in LINK_PROPERTIES:
+        values = event.get(name) or []
+        for value in values if isinstance(values, list) else [values]:
+            for link in JOIN_LINK.findall(str(value)):
+                if link not in links:
+                    links.append(link)
+    return links
+
+
+def _occurrence_key(start: date | datetime) -> str:
+    if isinstance(start, datetime) and start.tzinfo is not None:
+        return start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if isinstance(start, datetime):
+        return start.strftime("%Y%m%dT%H%M%S")
+    return start.strftime("%Y%m%d")
+
+
+def occurrences_between(calendar: Calendar, uid: str, first: date, last: date) -> list[Occurrence]:
+    """The meetings of a recurring event whose start falls between two dates (a day's margin
+    each side, for the zones), honouring RRULE, RDATE, EXDATE and moved occurrences."""
+    found = []
+    window = recurring_ical_events.of(calendar).between(
+        first - timedelta(days=1), last + timedelta(days=2)
+    )
+    for event in window:
+        if str(event.get("UID", "")) != uid:
+            continue
+        start = event.start
+        end = event.end if event.get("DTEND") or event.get("DURATION") else None
+        if isinstance(start, datetime):
+            found.append(Occurrence(_occurrence_key(start), start=start, end=end))
+        else:
+            found.append(Occurrence(_occurrence_key(start), day=start))
+    return sorted(found, key=lambda o: o.key)
+
+
+def parse_invitation(
+    data: bytes, *, cancellations: bool = False, within: tuple[date, date] | None = None
+) -> Invitation:
+    """The first event of an .ics file, as values a form can show.
+
+    ``cancellations``: a METHOD:CANCEL file is returned (``cancels``) instead of refused.
+    ``within``: the occurrences of a recurring event between these dates are listed.
+    """
     if not data:
         raise InvitationError(_("The file is empty."))
     if len(data) > MAX_BYTES:
@@ -111,7 +195,8 @@ def parse_invitation(data: bytes) -> Invitation:
         raise InvitationError(
             _("The calendar file could not be read (%(reason)s).") % {"reason": error}
         ) from error
-    events = calendar.walk("VEVENT")
+    # The series itself, not one of its moved occurrences (RECURRENCE-ID), comes first.
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.get("RECURRENCE-ID") is not None)
     if not events:
         raise InvitationError(_("The file holds no event (VEVENT) to import."))
     event = events[0]
@@ -123,8 +208,14 @@ def parse_invitation(data: bytes) -> Invitation:
         organizer=_person(event.get("ORGANIZER")),
         status=_text(event, "STATUS").upper(),
         method=str(calendar.get("METHOD", "")).upper(),
-        recurring=event.get("RRULE") is not None,
-        other_events=len(events) - 1,
+        recurring=event.get("RRULE") is not None or event.get("RDATE") is not None,
+        other_events=sum(1 for other in events[1:] if not _moved_occurrence(other, event)),
+        sequence=_sequence(event),
+        recurrence_key=_occurrence_key(event["RECURRENCE-ID"].dt)
+        if event.get("RECURRENCE-ID") is not None
+        else "",
+        join_links=join_links(event),
+        text=text,
     )
     attendees = event.get("ATTENDEE") or []
     if not isinstance(attendees, list):
@@ -139,8 +230,27 @@ def parse_invitation(data: bytes) -> Invitation:
             _("The start or end time of the invitation cannot be read (%(reason)s).")
             % {"reason": error}
         ) from error
-    if invitation.method == "CANCEL":
+    if invitation.method == "CANCEL" and not cancellations:
         raise InvitationError(
             _("This file cancels a meeting (METHOD:CANCEL); there is nothing to import.")
         )
+    if invitation.recurring and within is not None:
+        try:
+            invitation.occurrences = occurrences_between(calendar, invitation.uid, *within)
+        except (ValueError, KeyError, TypeError, OverflowError) as error:
+            raise InvitationError(
+                _("The repetitions of the invitation cannot be read (%(reason)s).")
+                % {"reason": error}
+            ) from error
     return invitation
+
+
+def _moved_occurrence(other, series) -> bool:
+    return other.get("RECURRENCE-ID") is not None and other.get("UID") == series.get("UID")
+
+
+def _sequence(event) -> int:
+    try:
+        return int(event.get("SEQUENCE", 0))
+    except (TypeError, ValueError):
+        return 0

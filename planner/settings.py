@@ -12,6 +12,11 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from planner.tzdata import use_pinned_tzdata
+
+# Before anything builds a zone: the pinned tzdata package, not /usr/share/zoneinfo.
+use_pinned_tzdata()
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -32,6 +37,24 @@ ALLOWED_HOSTS = [
     for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
     if h.strip()
 ]
+
+
+def _calendar_uid_domain(hosts: list[str]) -> str:
+    """The first real host name this installation serves; UIDs end in ``@`` this domain."""
+    local = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver", "*"}
+    for host in hosts:
+        host = host.lstrip(".")
+        if host and host not in local and not host.startswith("*"):
+            return host
+    return "planner.mois.example"
+
+
+# Calendar UIDs are ``<kind>-<stable key>@<this domain>``: set it once per installation and
+# never change it, or every subscribed calendar sees its items replaced.
+CALENDAR_UID_DOMAIN = os.environ.get("PLANNER_CALENDAR_UID_DOMAIN") or _calendar_uid_domain(
+    ALLOWED_HOSTS
+)
+
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]

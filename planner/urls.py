@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from planner import views
+from planner import about_views, views
 
 core_patterns = [
     path("agreements/", views.agreement_list, name="agreement_list"),
@@ -12,6 +12,7 @@ core_patterns = [
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("about/", about_views.about, name="about"),
 ]
 
 urlpatterns = [

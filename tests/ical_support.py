@@ -99,6 +99,11 @@ def events_by_icaljs(body: bytes) -> dict[str, dict]:
 def events_by_vobject(body: bytes) -> dict[str, dict] | None:
     if vobject is None:
         return None
+    # vobject keeps the first VTIMEZONE it met for a TZID for the whole process: forget
+    # earlier files, so each calendar is read with its own blocks.
+    registry = vars(vobject.icalendar)["__tzidMap"]
+    for tzid in [tzid for tzid in registry if tzid != "UTC"]:
+        del registry[tzid]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         calendar = vobject.readOne(body.decode("utf-8"))

@@ -37,3 +37,4 @@ from planner.models.documents import (  # noqa: F401
     DocumentNote,
     SourceDocument,
 )
+from planner.models.tombstones import CalendarTombstone  # noqa: F401

@@ -71,3 +71,10 @@ def belgrade_trip():
         trip=trip, order=2, arrival_date=date(2026, 7, 10), departure_date=date(2026, 7, 12)
     )
     return trip, geneva, belgrade
+
+
+@pytest.fixture
+def staff_client(client):
+    """A superuser: every page and every edit (a test file may define its own)."""
+    client.force_login(f.UserFactory(is_superuser=True))
+    return client

@@ -1,0 +1,137 @@
+"""Feeds and exports answer conditional requests before building; UIDs are stable."""
+
+import time
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from itineraries.models import Engagement
+from planner.documents import documents_load
+from planner.ical import item_uid
+from planner.models import CalendarFeed
+from planner.settings import _calendar_uid_domain
+from tests.factories import (
+    EngagementFactory,
+    ForumFactory,
+    PersonFactory,
+    StopFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BELGRADE = ZoneInfo("Europe/Belgrade")
+
+
+def _feed(client, feed, **headers):
+    return client.get(reverse("calendar:feed", args=[feed.token]), headers=headers)
+
+
+@pytest.fixture
+def thousand_meetings():
+    stop = StopFactory()
+    start = datetime(2026, 7, 10, 9, 0, tzinfo=BELGRADE)
+    Engagement.objects.bulk_create(
+        Engagement(
+            trip=stop.trip,
+            stop=stop,
+            title_ko=f"면담 {n}",
+            date=date(2026, 7, 10),
+            starts_at=start + timedelta(minutes=n),
+            status=Engagement.Status.CONFIRMED,
+        )
+        for n in range(1000)
+    )
+    return stop.trip
+
+
+def test_a_304_at_1000_events_takes_three_queries_and_no_build(
+    client, thousand_meetings, django_assert_num_queries
+):
+    feed = CalendarFeed.objects.create(owner=UserFactory(), scope="trip", trip=thousand_meetings)
+    first = _feed(client, feed)
+    assert first.content.count(b"BEGIN:VEVENT") == 1000
+
+    # the feed; the engagements' and tombstones' counts and latest changes (a trip feed
+    # has no forums: an empty queryset costs no query)
+    with django_assert_num_queries(3):
+        began = time.perf_counter()
+        again = _feed(client, feed, If_None_Match=first["ETag"])
+        elapsed = time.perf_counter() - began
+
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert again.content == b""
+    assert elapsed < 0.05, f"a 304 took {elapsed * 1000:.1f} ms"
+
+
+def test_the_trip_and_forum_ics_answer_304_before_building(
+    client, thousand_meetings, django_assert_num_queries
+):
+    client.force_login(UserFactory(is_superuser=True))
+    trip_url = reverse("itineraries_ical:trip", args=[thousand_meetings.pk])
+    forum = ForumFactory()
+    forum_url = reverse("forums_ical:forum", args=[forum.pk])
+    trip_tag = client.get(trip_url)["ETag"]
+    forum_tag = client.get(forum_url, {"sessions": "1"})["ETag"]
+
+    # session, user, the trip (or forum state), engagements, tombstones
+    with django_assert_num_queries(5):
+        trip = client.get(trip_url, headers={"If-None-Match": trip_tag})
+    with django_assert_num_queries(4):
+        agenda = client.get(forum_url, {"sessions": "1"}, headers={"If-None-Match": forum_tag})
+
+    assert (trip.status_code, agenda.status_code) == (304, 304)
+
+
+def test_any_change_that_shows_in_the_feed_changes_its_validator(client):
+    person = PersonFactory(name_ko="요바노비치")
+    meeting = EngagementFactory()
+    meeting.people.create(person=person, role="counterpart")
+    feed = CalendarFeed.objects.create(owner=UserFactory(), scope="trip", trip=meeting.trip)
+    tags = [_feed(client, feed)["ETag"]]
+
+    meeting.title_ko = "장관 면담"
+    meeting.save()
+    tags.append(_feed(client, feed)["ETag"])
+    person.name_ko = "요바노비치 장관"
+    person.save()
+    tags.append(_feed(client, feed)["ETag"])
+    meeting.stop.city_ko = "노비사드"
+    meeting.stop.save()
+    tags.append(_feed(client, feed)["ETag"])
+
+    assert len(set(tags)) == 4
+    assert _feed(client, feed, If_None_Match=tags[-1]).status_code == 304
+
+
+def test_if_none_match_star_means_any_current_calendar(client):
+    feed = CalendarFeed.objects.create(owner=UserFactory())
+
+    star = _feed(client, feed, If_None_Match="*")
+    other = _feed(client, feed, If_None_Match='"something-else"')
+    feed.revoked_at = feed.created
+    feed.save()
+    gone = _feed(client, feed, If_None_Match="*")
+
+    assert (star.status_code, other.status_code, gone.status_code) == (304, 200, 404)
+
+
+def test_uids_of_document_rows_survive_a_reload_into_another_database():
+    documents_load()
+    meeting = Engagement.objects.get(ref="eng-2026-07-serbia-jovanovic")
+
+    assert item_uid("engagement", meeting) == (
+        "engagement-eng-2026-07-serbia-jovanovic@planner.mois.example"
+    )
+    assert item_uid("engagement", 7) == "engagement-7@planner.mois.example"
+
+
+def test_the_uid_domain_defaults_to_the_first_real_allowed_host(settings):
+    settings.CALENDAR_UID_DOMAIN = "planner.mois.go.kr"
+
+    assert _calendar_uid_domain(["localhost", ".planner.mois.go.kr"]) == "planner.mois.go.kr"
+    assert _calendar_uid_domain(["127.0.0.1", "testserver", "*"]) == "planner.mois.example"
+    assert item_uid("forum", 3) == "forum-3@planner.mois.go.kr"
