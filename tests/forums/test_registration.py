@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums.attendee_forms import make_form_token
+from forums.attendees import registration_deadline
 from forums.models import Attendee
 from tests import factories as f
 from tests.forums.attendee_support import AttendeeFactory
@@ -33,10 +34,14 @@ def public(client, settings):
 
 @pytest.fixture
 def forum():
+    starts = timezone.now() + timedelta(days=30)
     return f.ForumFactory(
         registration_open=True,
         capacity=3,
         registration_fields=["organisation", "position", "phone"],
+        date=starts.date(),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
     )
 
 
@@ -212,6 +217,36 @@ def test_closed_registration_shows_no_form_and_takes_nothing(public, forum, chan
     assert 'name="consent"' not in page.content.decode()
     assert post.status_code == 200
     assert forum.attendees.count() == 0
+
+
+def test_registration_closes_at_the_start_without_a_deadline(public, forum):
+    forum.starts_at = timezone.now() - timedelta(minutes=1)
+    forum.ends_at = forum.starts_at + timedelta(hours=2)
+    forum.save()
+
+    page = public.get(register_url(forum)).content.decode()
+
+    assert "Registration is not open" in page
+    assert registration_deadline(forum) == forum.starts_at
+
+
+def test_without_a_start_time_registration_closes_when_the_day_begins(forum):
+    forum.starts_at = forum.ends_at = None
+    forum.date = date(2030, 5, 2)
+    forum.timezone = "Asia/Seoul"
+
+    assert registration_deadline(forum) == datetime(2030, 5, 1, 15, 0, tzinfo=UTC)
+
+
+def test_a_deadline_staff_set_after_the_start_keeps_it_open(public, forum):
+    forum.starts_at = timezone.now() - timedelta(hours=1)
+    forum.ends_at = forum.starts_at + timedelta(hours=3)
+    forum.registration_closes_at = timezone.now() + timedelta(hours=1)
+    forum.save()
+
+    page = public.get(register_url(forum)).content.decode()
+
+    assert 'name="consent"' in page
 
 
 def test_open_until_the_closing_time(public, forum):
