@@ -8,6 +8,7 @@ from itineraries import (
     stop_views,
     trip_views,
     views,
+    zone_check_views,
 )
 
 app_name = "itineraries"
@@ -25,6 +26,7 @@ def _history(kind: str, prefix: str):
 urlpatterns = [
     path("", views.trip_list, name="trip_list"),
     path("add/", trip_views.trip_add, name="trip_add"),
+    path("zones/", zone_check_views.zone_check, name="zone_check"),
     path("<int:pk>/", views.trip_detail, name="trip_detail"),
     path("<int:pk>/edit/", trip_views.trip_edit, name="trip_edit"),
     path("<int:pk>/print/", views.trip_print, name="trip_print"),
