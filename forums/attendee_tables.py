@@ -8,6 +8,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from planner.listing import BaseTable
+from planner.phones import display_phone
 
 CONTACT_COLUMNS = ("email", "phone")
 
@@ -31,6 +32,10 @@ class AttendeeTable(BaseTable):
     source = tables.Column(verbose_name=_("registered through"))
     email = tables.Column(verbose_name=_("e-mail"), default="—")
     phone = tables.Column(verbose_name=_("phone"), default="—", attrs={"td": {"class": "nowrap"}})
+
+    def render_phone(self, value: str) -> str:
+        return display_phone(value)
+
     actions = tables.TemplateColumn(
         template_name="forums/attendees/_row_actions.html",
         verbose_name=_("actions"),

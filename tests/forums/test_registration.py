@@ -297,3 +297,25 @@ def test_unknown_forum_is_404(public):
     response = public.get(reverse("registration:register", args=[999999]))
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("010 1234 5678", "010-1234-5678"),
+        ("+82 10-3456-7890", "010-3456-7890"),
+        ("+41 22 917 1234", "+41229171234"),
+    ],
+)
+def test_registration_stores_the_phone_number_in_one_form(public, forum, typed, stored):
+    public.post(register_url(forum), form_data(public, forum, phone=typed))
+
+    assert forum.attendees.get().phone == stored
+
+
+def test_registration_refuses_a_truncated_mobile_number(public, forum):
+    response = public.post(register_url(forum), form_data(public, forum, phone="010-1111-222"))
+
+    assert response.status_code == 400
+    assert forum.attendees.count() == 0
+    assert "010-1234-5678" in response.content.decode()
