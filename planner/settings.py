@@ -110,6 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# What anonymous visitors see at "/" (the core app does not import the forums app).
+PUBLIC_HOME_VIEW = "forums.public_home.public_home"
 
 # Time: store instants, headquarters reads Seoul time.
 USE_TZ = True
