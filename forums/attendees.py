@@ -259,6 +259,14 @@ def attendee_check_in_undo(
 
 
 @transaction.atomic
+@transaction.atomic
+def attendee_self_cancel(*, attendee: Attendee) -> None:
+    """The attendee cancels from their e-mail link: the row stays, marked cancelled."""
+    attendee.status = Attendee.Status.CANCELLED
+    attendee.full_clean(validate_constraints=False)
+    attendee.save(update_fields=["status", "updated"])
+
+
 def attendee_erase(*, attendee: Attendee) -> None:
     """Delete on request: the row goes, with every personal detail (no history is kept)."""
     attendee.delete()

@@ -9,10 +9,12 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
 from forums.attendee_forms import make_form_token
 from forums.attendees import registration_deadline
 from forums.models import Attendee
+from forums.registration_mail import cancel_token
 from tests import factories as f
 from tests.forums.attendee_support import AttendeeFactory
 
@@ -34,7 +36,7 @@ def public(client, settings):
 
 @pytest.fixture
 def forum():
-    starts = timezone.now() + timedelta(days=30)
+    starts = (timezone.now() + timedelta(days=30)).replace(second=0, microsecond=0)
     return f.ForumFactory(
         registration_open=True,
         capacity=3,
@@ -268,7 +270,7 @@ def test_public_pages_contain_no_contact_data(public, forum):
     contact = f.ContactFactory()
     forum.contacts.add(contact)
     private = [a.name for a in others] + [a.email for a in others] + [a.phone for a in others]
-    private += [value for value in (contact.phone, getattr(contact, "email", "")) if value]
+    organiser_phone = contact.phone  # the press-release contact: shown on the done page
 
     form_page = public.get(register_url(forum)).content.decode()
     posted = public.post(register_url(forum), form_data(public, forum, email="me@example.com"))
@@ -280,6 +282,7 @@ def test_public_pages_contain_no_contact_data(public, forum):
     closed_page = public.get(register_url(closed_forum)).content.decode()
 
     for page in (form_page, done_page, again, closed_page):
+        page = page.replace(organiser_phone, "")
         for value in private:
             assert value not in page
         assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", page.replace("me@example.com", ""))
@@ -319,3 +322,65 @@ def test_registration_refuses_a_truncated_mobile_number(public, forum):
     assert response.status_code == 400
     assert forum.attendees.count() == 0
     assert "010-1234-5678" in response.content.decode()
+
+
+def _register(public, forum, **overrides):
+    public.post(register_url(forum), form_data(public, forum, **overrides))
+    return forum.attendees.get(email=overrides.get("email", "minjun@example.com"))
+
+
+def test_registration_sends_a_confirmation_with_the_forums_ics(public, forum, mailoutbox):
+    attendee = _register(public, forum)
+
+    [message] = mailoutbox
+    [(filename, content, mimetype)] = message.attachments
+    calendar = Calendar.from_ical(content)
+    [event] = calendar.walk("VEVENT")
+    assert message.to == [attendee.email]
+    assert (filename, mimetype) == (f"forum-{forum.pk}.ics", "text/calendar")
+    assert str(event["SUMMARY"]) == forum.title_ko
+    assert event.decoded("DTSTART") == forum.starts_at
+    assert reverse("public:forum", args=[forum.pk]) in str(event["URL"])
+
+
+def test_confirmation_carries_a_cancel_link_that_cancels_after_a_confirm_step(
+    public, forum, mailoutbox
+):
+    attendee = _register(public, forum)
+    link = re.search(r"http://testserver(/register/\S+/cancel/\S+/)", mailoutbox[0].body).group(1)
+
+    shown = public.get(link)
+    attendee.refresh_from_db()
+    status_after_get = attendee.status
+    cancelled = public.post(link)
+    attendee.refresh_from_db()
+
+    assert status_after_get == Attendee.Status.REGISTERED
+    assert 'method="post"' in shown.content.decode()
+    assert "Your registration is cancelled" in cancelled.content.decode()
+    assert attendee.status == Attendee.Status.CANCELLED
+
+
+def test_a_forged_or_stale_cancel_token_cancels_nothing(public, forum):
+    attendee = AttendeeFactory(forum=forum, email="a@example.com")
+    token = cancel_token(attendee)
+    attendee.email = "changed@example.com"
+    attendee.save()
+
+    stale = public.post(reverse("registration:cancel", args=[forum.pk, token]))
+    forged = public.post(reverse("registration:cancel", args=[forum.pk, token[:-2] + "xx"]))
+    attendee.refresh_from_db()
+
+    assert (stale.status_code, forged.status_code) == (404, 404)
+    assert attendee.status == Attendee.Status.REGISTERED
+
+
+def test_done_page_shows_the_organisers_contact(public, forum):
+    contact = f.ContactFactory(phone="044-205-2781")
+    forum.contacts.add(contact)
+    _register(public, forum)
+
+    done = public.get(reverse("registration:done", args=[forum.pk])).content.decode()
+
+    assert "044-205-2781" in done
+    assert f"{contact.department.name_en} 과장" in done
