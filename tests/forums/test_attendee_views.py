@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -397,3 +398,17 @@ def test_forum_page_links_to_the_attendee_pages(viewer_client, forum):
     assert reverse("attendees:list", args=[forum.pk]) in content
     assert reverse("attendees:check_in", args=[forum.pk]) in content
     assert reverse("registration:register", args=[forum.pk]) in content
+
+
+def test_organisation_filter_offers_all_once_then_each_organisation(viewer_client, forum, sample):
+    response = viewer_client.get(list_url(forum))
+
+    select = re.search(
+        r'<select name="organisation".*?</select>', response.content.decode(), re.S
+    ).group(0)
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == [
+        "All",
+        "경기도",
+        "서울특별시",
+        "행정안전부",
+    ]
