@@ -412,3 +412,11 @@ def test_organisation_filter_offers_all_once_then_each_organisation(viewer_clien
         "서울특별시",
         "행정안전부",
     ]
+
+
+def test_attendee_table_shows_email_and_phone_in_one_contact_column(viewer_client, forum, sample):
+    response = viewer_client.get(list_url(forum))
+
+    table = response.context["table"]
+    assert [column.name for column in table.columns][-3:] == ["checked_in_at", "contact", "source"]
+    assert f'<span class="att-email">{sample[0].email}</span>' in response.content.decode()
