@@ -1,9 +1,11 @@
 """Stop and travel-segment forms take the zone from the place, never from a default."""
 
 import pytest
+from django.urls import reverse
 
 from itineraries.forms import StopForm, TravelSegmentForm
 from tests import factories as f
+from tests.itineraries.conftest import htmx
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,35 @@ def test_segment_end_with_no_place_known_asks_for_the_zone():
 
     assert form.is_valid() is False
     assert list(form.errors) == ["departure_timezone"]
+
+
+def test_stop_added_by_airport_code_is_announced_as_a_krds_alert(editor_client, belgrade_trip):
+    trip, _geneva, _belgrade = belgrade_trip
+    data = {"city_ko": "CAI", "country": "", "timezone": "", "arrival_date": "2026-07-12"}
+    editor_client.cookies["django_language"] = "ko"
+
+    response = editor_client.post(
+        reverse("itineraries:stop_add", args=[trip.pk]), data, follow=True
+    )
+
+    content = response.content.decode()
+    stop = trip.stops.get(city_en="Cairo")
+    assert (stop.city_ko, stop.country.code, stop.timezone) == ("카이로", "EG", "Africa/Cairo")
+    assert 'class="app-message app-alert success" role="status"' in content
+    assert "방문 도시 카이로를 추가했습니다." in content
+
+
+def test_stop_form_over_htmx_asks_for_the_zone_in_a_several_zone_country(
+    editor_client, belgrade_trip
+):
+    trip, _geneva, _belgrade = belgrade_trip
+    data = {"city_ko": "어느마을", "country": "ID", "timezone": "", "arrival_date": "2026-07-12"}
+
+    response = editor_client.post(
+        reverse("itineraries:stop_add", args=[trip.pk]), data, headers=htmx("new-stop")
+    )
+
+    content = response.content.decode()
+    assert "<html" not in content
+    assert "자야푸라 (UTC+9)" in content
+    assert "Africa/Abidjan" not in content
