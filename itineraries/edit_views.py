@@ -129,12 +129,30 @@ def engagement_edit(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResp
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @editor_required
 def engagement_cancel(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    """Cancelled items stay on the programme (struck through) and in calendar feeds."""
+    """Cancelled items stay on the programme (struck through) and in calendar feeds.
+
+    GET asks first (a real form, no script); only the POST cancels.
+    """
     trip = get_trip(trip_pk)
     engagement = _engagement(trip, pk)
+    if request.method == "GET":
+        return render_confirm(
+            request,
+            trip,
+            title=_("Cancel an engagement"),
+            question=_(
+                "Mark “%(title)s” as cancelled? It stays on the programme, struck through, and "
+                "calendars show it as cancelled."
+            )
+            % {"title": engagement.title_ko},
+            action=request.path,
+            anchor=f"engagement-{pk}",
+            revision=engagement.revision,
+            button=_("Mark as cancelled"),
+        )
     expected = posted_revision(request)
     try:
         services.engagement_cancel(engagement=engagement, expected_revision=expected)
