@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
@@ -17,7 +18,9 @@ from itineraries.models import (
 from planner import places
 from planner.forms import DateInput, RevisionMixin, TimeInput, local_to_instant
 from planner.timezones import zone
-from planner.zone_fields import ZonePickerField
+from planner.zone_fields import ZonePickerField, wire_place_lookup
+
+LOOKUP = reverse_lazy("itineraries:place_lookup")
 
 
 class EngagementForm(RevisionMixin, forms.ModelForm):
@@ -124,6 +127,7 @@ class StopForm(RevisionMixin, forms.ModelForm):
         country = self.data.get(self.add_prefix("country")) or self.instance.country
         if len(places.country_zones(country)) > 1:
             self.fields["timezone"].limit_to_country(country)
+        wire_place_lookup(self, "city_ko", "timezone", url=LOOKUP, country="country")
 
     def clean(self):
         cleaned = super().clean()
@@ -195,6 +199,8 @@ class TravelSegmentForm(RevisionMixin, forms.ModelForm):
         stops = trip.stops.all()
         self.fields["from_stop"].queryset = stops
         self.fields["to_stop"].queryset = stops
+        wire_place_lookup(self, "origin", "departure_timezone", url=LOOKUP)
+        wire_place_lookup(self, "destination", "arrival_timezone", url=LOOKUP)
         segment = self.instance
         if segment.pk:
             self.fields["revision"].initial = segment.revision

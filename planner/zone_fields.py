@@ -7,8 +7,11 @@ field turns either into the IANA name. Empty means "from the place".
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from planner import places
@@ -18,6 +21,7 @@ class ZonePickerWidget(forms.TextInput):
     def __init__(self, attrs=None):
         super().__init__({"autocomplete": "off", **(attrs or {})})
         self.country = ""
+        self.out_of_band = False  # rendered by a place lookup to replace the box (htmx)
 
     def format_value(self, value):
         if value and value in places.IANA_ZONES:
@@ -26,13 +30,20 @@ class ZonePickerWidget(forms.TextInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**(attrs or {})}
-        list_id = f"{attrs.get('id') or name}-zones"
-        attrs["list"] = list_id
+        base = attrs.get("id") or name
+        attrs["list"] = f"{base}-zones"
         box = super().render(name, value, attrs, renderer)
         options = format_html_join(
             "", '<option value="{}"></option>', ((label,) for _zone, label in self.choices())
         )
-        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
+        return format_html(
+            '<span class="zone-box" id="{}-box"{}>{}<datalist id="{}-zones">{}</datalist></span>',
+            base,
+            mark_safe(' hx-swap-oob="true"') if self.out_of_band else "",
+            box,
+            base,
+            options,
+        )
 
     def choices(self) -> list[tuple[str, str]]:
         return places.zone_choices(self.country)
@@ -64,3 +75,38 @@ class ZonePickerField(forms.CharField):
         if found is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return found
+
+
+class PlaceInput(forms.TextInput):
+    """A city or airport-code box with a live line saying what it stands for (htmx)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, value, attrs, renderer)
+        hint_id = f"{(attrs or {}).get('id') or name}-place"
+        return format_html(
+            '{}<span class="place-hint" id="{}" aria-live="polite"></span>', box, hint_id
+        )
+
+
+def wire_place_lookup(form, text_field: str, zone_field: str, *, url: str, country: str = ""):
+    """Make ``text_field`` look its place up while typing and fill ``zone_field``."""
+    text, zone_box = form[text_field], form[zone_field]
+    widget = PlaceInput(attrs=form.fields[text_field].widget.attrs)
+    widget.attrs.update(
+        {
+            "hx-get": url,
+            "hx-trigger": "input changed delay:400ms",
+            "hx-target": f"#{text.auto_id}-place",
+            "hx-sync": "this:replace",
+            "hx-vals": json.dumps(
+                {
+                    "field": text.html_name,
+                    "zone_id": zone_box.auto_id,
+                    "zone_name": zone_box.html_name,
+                }
+            ),
+        }
+    )
+    if country:
+        widget.attrs["hx-include"] = f"#{form[country].auto_id}"
+    form.fields[text_field].widget = widget
