@@ -25,13 +25,18 @@ class ZoneMismatch:
     trip_pk: int | None = None
 
 
+def _expected_zone(place: Stop | Venue) -> str | None:
+    """The zone the place implies when it differs from the stored one."""
+    expected = places.zone_for_place(
+        country=place.country.code, city=place.city_ko, city_en=place.city_en
+    )
+    return expected if expected and expected != place.timezone else None
+
+
 def _stop_mismatches(stops: Iterable[Stop]) -> list[ZoneMismatch]:
     found = []
     for stop in stops:
-        expected = places.zone_for_place(
-            country=stop.country.code, city=stop.city_ko, city_en=stop.city_en
-        )
-        if expected and expected != stop.timezone:
+        if expected := _expected_zone(stop):
             place = f"{stop.city_ko} ({stop.country.name})"
             found.append(ZoneMismatch("stop", stop, place, stop.timezone, expected, stop.trip_id))
     return found
@@ -55,10 +60,7 @@ def _segment_mismatches(segments: Iterable[TravelSegment]) -> list[ZoneMismatch]
 def _venue_mismatches(venues: Iterable[Venue]) -> list[ZoneMismatch]:
     found = []
     for venue in venues:
-        expected = places.zone_for_place(
-            country=venue.country.code, city=venue.city_ko, city_en=venue.city_en
-        )
-        if expected and expected != venue.timezone:
+        if expected := _expected_zone(venue):
             found.append(ZoneMismatch("venue", venue, str(venue), venue.timezone, expected))
     return found
 
