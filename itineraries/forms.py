@@ -132,7 +132,8 @@ class StopForm(RevisionMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         city = cleaned.get("city_ko", "")
-        found = places.airport(city)
+        # A three-letter city (Ulm, Goa) is a city once a country is chosen; HND is a code.
+        found = places.airport(city) if city.isupper() or not cleaned.get("country") else None
         if found:
             cleaned["city_ko"] = found.city_ko
             cleaned["city_en"] = cleaned.get("city_en") or found.city_en

@@ -20,7 +20,8 @@ from planner.zone_fields import ZonePickerWidget
 
 def resolve_place(text: str, country: str = "") -> dict | None:
     """What a typed place stands for: {city, country, zone}, or None when it decides nothing."""
-    found = places.airport_in_text(text)
+    code_like = text.strip().isupper() or not country  # "Ulm" in Germany is a city
+    found = places.airport_in_text(text) if code_like else None
     if found:
         return {
             "city": found.city_ko,

@@ -148,3 +148,11 @@ def test_stop_form_over_htmx_asks_for_the_zone_in_a_several_zone_country(
     assert "<html" not in content
     assert "자야푸라 (UTC+9)" in content
     assert "Africa/Abidjan" not in content
+
+
+def test_a_three_letter_city_with_its_country_is_a_city_not_an_airport():
+    form = StopForm(data=stop_data(city_ko="Ulm", country="DE"), trip=f.TripFactory())
+
+    assert form.is_valid(), form.errors
+    stop = form.save(commit=False)
+    assert (stop.city_ko, stop.timezone) == ("Ulm", "Europe/Berlin")
