@@ -36,4 +36,5 @@ class AttendeeFilter(SearchFilterSet):
             .values_list("organisation_name", flat=True)
             .distinct()
         )
-        self.form.fields["organisation"].choices = [("", _("All"))] + [(n, n) for n in names]
+        # The field puts its empty_label ("All") first itself.
+        self.form.fields["organisation"].choices = [(n, n) for n in names]

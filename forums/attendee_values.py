@@ -5,7 +5,6 @@ Shared by the import (reading files) and the forms (staff and public entry).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
@@ -15,6 +14,7 @@ from django.core.validators import validate_email
 from django.utils import translation
 
 from forums.models import Attendee
+from planner import phones
 
 CATEGORY_ALIASES = {
     Attendee.Category.CENTRAL: ("중앙부처", "중앙행정기관", "중앙정부", "중앙", "부처"),
@@ -62,50 +62,9 @@ def normalise_email(value: str) -> str:
     return email
 
 
-PHONE_PATTERNS = (
-    (re.compile(r"01[016789]\d{7,8}"), 3),  # mobile 010-1234-5678
-    (re.compile(r"02\d{7,8}"), 2),  # Seoul 02-123-4567
-    (re.compile(r"0(?:3[1-3]|4[1-4]|5[1-5]|6[1-4])\d{7,8}"), 3),  # 044-205-2781
-    (re.compile(r"070\d{8}"), 3),  # internet phone
-    (re.compile(r"080\d{7}"), 3),  # toll free
-    (re.compile(r"050\d\d{7,8}"), 4),  # personal numbers 0505-…
-)
-REPRESENTATIVE = re.compile(r"1[568]\d{6}")  # 1588-1234
-
-
-def _format_korean(digits: str) -> str | None:
-    for pattern, prefix in PHONE_PATTERNS:
-        if pattern.fullmatch(digits):
-            return f"{digits[:prefix]}-{digits[prefix:-4]}-{digits[-4:]}"
-    if REPRESENTATIVE.fullmatch(digits):
-        return f"{digits[:4]}-{digits[4:]}"
-    return None
-
-
 def normalise_phone(value: str) -> str:
-    """A Korean number hyphenated (010-1234-5678, 02-123-4567); raises ValueError.
-
-    Also takes +82 numbers, numbers whose leading 0 a spreadsheet dropped
-    (1012345678), and foreign numbers written with a leading + (kept as typed).
-    """
-    text = unicodedata.normalize("NFKC", value).strip()
-    if not text:
-        return ""
-    compact = re.sub(r"[\s\-.()/]", "", text)
-    if compact.startswith("+82"):
-        compact = "0" + compact[3:].removeprefix("0")
-    elif compact.startswith("+"):
-        if compact[1:].isdigit() and 8 <= len(compact) - 1 <= 15:
-            return " ".join(text.split())
-        raise ValueError(text)
-    if not compact.isdigit():
-        raise ValueError(text)
-    formatted = _format_korean(compact)
-    if formatted is None and not compact.startswith("0"):
-        formatted = _format_korean("0" + compact)
-    if formatted is None:
-        raise ValueError(text)
-    return formatted
+    """A phone number checked and in its stored form (planner.phones); raises ValueError."""
+    return phones.normalise_phone(value)
 
 
 def _label_lookup(choices: Any, aliases: dict[str, Iterable[str]]) -> dict[str, str]:

@@ -8,7 +8,7 @@ is decided by the views.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
@@ -81,11 +81,22 @@ def is_full(forum: Forum) -> bool:
     return forum.capacity is not None and seats_taken(forum) >= forum.capacity
 
 
+def registration_deadline(forum: Forum) -> datetime:
+    """When registration closes: the deadline staff set, otherwise the event's start.
+
+    With no start time yet, the start of the event's day in its own zone.
+    """
+    if forum.registration_closes_at:
+        return forum.registration_closes_at
+    if forum.starts_at:
+        return forum.starts_at
+    return datetime.combine(forum.date, time.min, tzinfo=forum.tz)
+
+
 def registration_is_open(forum: Forum, now: datetime | None = None) -> bool:
     if not forum.registration_open or forum.status == Forum.Status.CANCELLED:
         return False
-    closes = forum.registration_closes_at
-    return closes is None or (now or timezone.now()) < closes
+    return (now or timezone.now()) < registration_deadline(forum)
 
 
 def search_attendees(forum: Forum, query: str) -> QuerySet[Attendee]:
@@ -248,6 +259,14 @@ def attendee_check_in_undo(
 
 
 @transaction.atomic
+@transaction.atomic
+def attendee_self_cancel(*, attendee: Attendee) -> None:
+    """The attendee cancels from their e-mail link: the row stays, marked cancelled."""
+    attendee.status = Attendee.Status.CANCELLED
+    attendee.full_clean(validate_constraints=False)
+    attendee.save(update_fields=["status", "updated"])
+
+
 def attendee_erase(*, attendee: Attendee) -> None:
     """Delete on request: the row goes, with every personal detail (no history is kept)."""
     attendee.delete()

@@ -25,6 +25,7 @@ from forums.attendees import (
     registration_is_open,
 )
 from forums.models import Attendee, Forum
+from forums.registration_mail import registration_confirmation_send
 from planner.listing import HtmxHttpRequest
 
 TEMPLATES = "forums/registration"
@@ -106,6 +107,7 @@ def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         form.add_error("email", _already_message())
         return _page(request, forum, _fresh_token(form, forum), status=400)
     _use_token(nonce)
+    registration_confirmation_send(attendee=attendee, absolute=request.build_absolute_uri)
     done = request.session.get(DONE_KEY, {})
     done[str(forum.pk)] = {"status": attendee.status, "name": attendee.name}
     request.session[DONE_KEY] = done
@@ -135,5 +137,6 @@ def done(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         "forum": forum,
         "result": result,
         "waitlisted": bool(result and result["status"] == Attendee.Status.WAITLISTED),
+        "contacts": list(forum.contacts.select_related("department", "person")),
     }
     return render(request, f"{TEMPLATES}/done.html", context)

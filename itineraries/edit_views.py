@@ -129,12 +129,28 @@ def engagement_edit(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResp
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @editor_required
 def engagement_cancel(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    """Cancelled items stay on the programme (struck through) and in calendar feeds."""
+    """Cancelled items stay on the programme (struck through) and in calendar feeds.
+
+    GET asks first (a real form, no script); only the POST cancels.
+    """
     trip = get_trip(trip_pk)
     engagement = _engagement(trip, pk)
+    if request.method == "GET":
+        question = _(
+            "Mark “%(title)s” as cancelled? It stays on the programme, struck through, and "
+            "calendars show it as cancelled."
+        )
+        return _ask(
+            request,
+            trip,
+            engagement,
+            title=_("Cancel an engagement"),
+            question=question,
+            button=_("Mark as cancelled"),
+        )
     expected = posted_revision(request)
     try:
         services.engagement_cancel(engagement=engagement, expected_revision=expected)
@@ -157,18 +173,32 @@ def engagement_delete(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpRe
             return _stale_confirm(request, trip, error.current, expected)
         message = _("Deleted “%(title)s”.") % {"title": engagement.title_ko}
         return done(request, trip, message, "programme")
+    question = _(
+        "Delete “%(title)s” and its participant lines? Its history is kept. "
+        "To keep it on the programme as called off, cancel it instead."
+    )
+    return _ask(request, trip, engagement, title=_("Delete an engagement"), question=question)
+
+
+def _ask(
+    request: HtmxHttpRequest,
+    trip: Trip,
+    engagement: Engagement,
+    *,
+    title: str,
+    question: str,
+    button: str = "",
+) -> HttpResponse:
+    """The confirm step before a cancel or a delete of one engagement."""
     return render_confirm(
         request,
         trip,
-        title=_("Delete an engagement"),
-        question=_(
-            "Delete “%(title)s” and its participant lines? Its history is kept. "
-            "To keep it on the programme as called off, cancel it instead."
-        )
-        % {"title": engagement.title_ko},
+        title=title,
+        question=question % {"title": engagement.title_ko},
         action=request.path,
-        anchor=f"engagement-{pk}",
+        anchor=f"engagement-{engagement.pk}",
         revision=engagement.revision,
+        button=button,
     )
 
 

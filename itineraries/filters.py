@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+from django_countries import countries, sort_key
 
 from itineraries.models import Stop, Trip
 from planner.listing import ALL, SearchFilterSet
@@ -12,7 +12,7 @@ from planner.listing import ALL, SearchFilterSet
 def destination_countries() -> list[tuple[str, str]]:
     """Countries some trip stops in, by name (the list only offers what can match)."""
     codes = set(Stop.objects.values_list("country", flat=True).distinct())
-    return sorted(((code, countries.name(code)) for code in codes if code), key=lambda c: c[1])
+    return sorted(((code, countries.name(code)) for code in codes if code), key=sort_key)
 
 
 def trip_years() -> list[tuple[str, str]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import Country
 
 from itineraries.models import (
     DelegationMember,
@@ -13,14 +15,12 @@ from itineraries.models import (
     TravelSegment,
     Trip,
 )
-from planner.forms import (
-    DateInput,
-    RevisionMixin,
-    TimeInput,
-    local_to_instant,
-    timezone_choice_field,
-)
+from planner import places
+from planner.forms import DateInput, RevisionMixin, TimeInput, local_to_instant
 from planner.timezones import zone, zone_or_none
+from planner.zone_fields import ZonePickerField, wire_place_lookup
+
+LOOKUP = reverse_lazy("itineraries:place_lookup")
 
 
 class EngagementForm(RevisionMixin, forms.ModelForm):
@@ -97,7 +97,9 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
 
 
 class StopForm(RevisionMixin, forms.ModelForm):
-    timezone = timezone_choice_field()
+    """The zone comes from the place: the country, the city, or an airport code typed as city."""
+
+    timezone = ZonePickerField()
 
     class Meta:
         model = Stop
@@ -116,12 +118,54 @@ class StopForm(RevisionMixin, forms.ModelForm):
             "departure_date": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 2}),
         }
+        help_texts = {"city_ko": _("A city name, or an airport code such as HND.")}
 
     def __init__(self, *args, trip: Trip, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.trip = trip
+        self.fields["country"].required = False
         if self.instance.pk:
             self.fields["revision"].initial = self.instance.revision
+        country = self.data.get(self.add_prefix("country")) or self.instance.country
+        if len(places.country_zones(country)) > 1:
+            self.fields["timezone"].limit_to_country(country)
+        wire_place_lookup(self, "city_ko", "timezone", url=LOOKUP, country="country")
+
+    def clean(self):
+        cleaned = super().clean()
+        city = cleaned.get("city_ko", "")
+        # A three-letter city (Ulm, Goa) is a city once a country is chosen; HND is a code.
+        found = places.airport(city) if city.isupper() or not cleaned.get("country") else None
+        if found:
+            cleaned["city_ko"] = found.city_ko
+            cleaned["city_en"] = cleaned.get("city_en") or found.city_en
+            cleaned["country"] = cleaned.get("country") or found.country
+        elif city and not cleaned.get("city_en"):
+            english = places.english_city(city)
+            cleaned["city_en"] = english if english != city else ""
+        country = cleaned.get("country") or (city and places.country_for_city(city)) or ""
+        cleaned["country"] = country
+        if not country:
+            self.add_error("country", _("Choose the country."))
+            return cleaned
+        place_changed = bool({"city_ko", "city_en", "country"} & set(self.changed_data))
+        if cleaned.get("timezone") and ("timezone" in self.changed_data or not place_changed):
+            return cleaned
+        zone_name = (found.timezone if found else None) or places.zone_for_place(
+            country=country, city=cleaned["city_ko"], city_en=cleaned.get("city_en", "")
+        )
+        if zone_name:
+            cleaned["timezone"] = zone_name
+        else:
+            self.fields["timezone"].limit_to_country(country)
+            self.add_error("timezone", _several_zones(country))
+        return cleaned
+
+
+def _several_zones(country) -> str:
+    return _("%(country)s has several time zones and the city is not known: choose the zone.") % {
+        "country": Country(str(country)).name
+    }
 
 
 class TravelSegmentForm(RevisionMixin, forms.ModelForm):
@@ -129,10 +173,10 @@ class TravelSegmentForm(RevisionMixin, forms.ModelForm):
 
     departure_date = forms.DateField(label=_("departure date"), widget=DateInput)
     departure_time = forms.TimeField(label=_("departure time"), widget=TimeInput)
-    departure_timezone = timezone_choice_field()
+    departure_timezone = ZonePickerField(label=_("departure time zone"))
     arrival_date = forms.DateField(label=_("arrival date"), widget=DateInput)
     arrival_time = forms.TimeField(label=_("arrival time"), widget=TimeInput)
-    arrival_timezone = timezone_choice_field()
+    arrival_timezone = ZonePickerField(label=_("arrival time zone"))
 
     class Meta:
         model = TravelSegment
@@ -147,6 +191,10 @@ class TravelSegmentForm(RevisionMixin, forms.ModelForm):
             "notes",
         )
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "origin": _("An airport code (ICN, HND) fills the city and the zone."),
+            "destination": _("An airport code (CGK, GVA) fills the city and the zone."),
+        }
 
     def __init__(self, *args, trip: Trip, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,6 +202,8 @@ class TravelSegmentForm(RevisionMixin, forms.ModelForm):
         stops = trip.stops.all()
         self.fields["from_stop"].queryset = stops
         self.fields["to_stop"].queryset = stops
+        wire_place_lookup(self, "origin", "departure_timezone", url=LOOKUP)
+        wire_place_lookup(self, "destination", "arrival_timezone", url=LOOKUP)
         segment = self.instance
         if segment.pk:
             self.fields["revision"].initial = segment.revision
@@ -166,8 +216,32 @@ class TravelSegmentForm(RevisionMixin, forms.ModelForm):
                 self.fields[f"{prefix}_time"].initial = local.time()
                 self.fields[f"{prefix}_timezone"].initial = zone_name
 
+    def _place_zone(self, cleaned: dict, prefix: str, end: str, stop_field: str) -> None:
+        """Fill an end's zone (and its city, from an airport code) unless staff chose one."""
+        field = f"{prefix}_timezone"
+        text = cleaned.get(end, "")
+        found = places.airport_in_text(text)
+        if found and places.airport(text):
+            cleaned[end] = found.label()  # "HND" → "도쿄 (HND)"
+        if cleaned.get(field) and (field in self.changed_data or end not in self.changed_data):
+            return
+        stop = cleaned.get(stop_field)
+        country = places.country_for_city(text)
+        zone_name = (
+            (found.timezone if found else None)
+            or (country and places.zone_for_place(country=country, city=text))
+            or (stop.timezone if stop else None)
+        )
+        if zone_name:
+            cleaned[field] = zone_name
+        elif text:
+            message = _("Type an airport code, or choose the zone of %(place)s.")
+            self.add_error(field, message % {"place": text})
+
     def clean(self):
         cleaned = super().clean()
+        self._place_zone(cleaned, "departure", "origin", "from_stop")
+        self._place_zone(cleaned, "arrival", "destination", "to_stop")
         for prefix, target in (("departure", "departs_at"), ("arrival", "arrives_at")):
             day = cleaned.get(f"{prefix}_date")
             at = cleaned.get(f"{prefix}_time")

@@ -4,10 +4,12 @@ from itineraries import (
     edit_views,
     history_views,
     member_views,
+    place_views,
     segment_views,
     stop_views,
     trip_views,
     views,
+    zone_check_views,
 )
 
 app_name = "itineraries"
@@ -25,6 +27,8 @@ def _history(kind: str, prefix: str):
 urlpatterns = [
     path("", views.trip_list, name="trip_list"),
     path("add/", trip_views.trip_add, name="trip_add"),
+    path("zones/", zone_check_views.zone_check, name="zone_check"),
+    path("places/lookup/", place_views.place_lookup, name="place_lookup"),
     path("<int:pk>/", views.trip_detail, name="trip_detail"),
     path("<int:pk>/edit/", trip_views.trip_edit, name="trip_edit"),
     path("<int:pk>/print/", views.trip_print, name="trip_print"),

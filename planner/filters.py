@@ -2,7 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+from django_countries import countries, sort_key
 
 from planner.listing import ALL, SearchFilterSet
 from planner.models import Agreement, Organisation, Person, SourceDocument
@@ -41,7 +41,7 @@ class PersonFilter(SearchFilterSet):
 
 def countries_in_use() -> list[tuple[str, str]]:
     codes = set(Organisation.objects.exclude(country="").values_list("country", flat=True))
-    return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+    return sorted(((code, countries.name(code)) for code in codes), key=sort_key)
 
 
 class OrganisationFilter(SearchFilterSet):

@@ -1,9 +1,11 @@
 """Core pages: the dashboard, agreements, people, organisations and source documents."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -15,8 +17,10 @@ from planner.tables import AgreementTable, DocumentTable, OrganisationTable, Per
 
 
 @require_GET
-@login_required
 def home(request: HtmxHttpRequest) -> HttpResponse:
+    """Staff get the dashboard; anonymous visitors the public page of the forums app."""
+    if not request.user.is_authenticated:
+        return import_string(settings.PUBLIC_HOME_VIEW)(request)
     today = timezone.localdate()
     context = {
         "today": today,

@@ -118,9 +118,10 @@ def test_every_fact_is_reachable_from_home(client):
     assert len(pages) > 20
 
 
-def test_anonymous_visitor_reaches_only_the_login(client):
+def test_anonymous_visitor_reaches_only_public_pages(client):
     documents_load()
 
-    pages = crawl(client)
+    pages = crawl(client)  # public pages and the login are not crawled (SKIP)
 
-    assert list(pages) == []  # "/" redirects to the login page, which is not crawled
+    assert list(pages) == ["/"]  # the public home; nothing of the staff pages
+    assert "제6회 정부혁신 미래전략 포럼" in pages["/"]

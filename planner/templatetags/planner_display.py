@@ -9,6 +9,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from planner.particles import with_particles
+from planner.phones import display_phone
+
 register = template.Library()
 
 # KRDS badge colours; the label is always written too, colour is never the only cue.
@@ -68,3 +71,15 @@ def badge(value: str, label: str) -> SafeString:
 @register.simple_tag
 def status_badge(obj: Any) -> SafeString:
     return badge(obj.status, obj.get_status_display())
+
+
+@register.filter
+def phone(value: str) -> str:
+    """A stored phone number as it reads: 010-1234-5678, or +41 22 917 12 34 from E.164."""
+    return display_phone(value or "")
+
+
+@register.filter
+def particles(value: Any) -> str:
+    """Korean particles fitted to their word: "“회의”을(를) 저장했습니다." → "“회의”를 …"."""
+    return with_particles(str(value))

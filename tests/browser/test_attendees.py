@@ -1,8 +1,10 @@
 """Attendees as the public and the door staff meet them: registering, and checking in."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from forums.models import Attendee, Forum
@@ -16,7 +18,8 @@ FORUM = "forum-2024-11-gifs6"
 def open_forum(documents):
     forum = Forum.objects.get(ref=FORUM)
     forum.registration_open = True
-    forum.registration_closes_at = None
+    # Registration closes at the start unless staff set a deadline; the sample forum is past.
+    forum.registration_closes_at = timezone.now() + timedelta(days=30)
     forum.registration_fields = ["organisation", "position", "category"]
     forum.save()
     return forum

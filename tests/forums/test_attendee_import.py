@@ -76,7 +76,7 @@ def confirm(client, forum):
         ("+82 (0)2 123 4567", "02-123-4567"),
         ("1012345678", "010-1234-5678"),  # Excel dropped the leading 0
         ("'+82 10-3456-7890", "010-3456-7890"),  # the export's formula guard
-        ("+41 22 917 1234", "+41 22 917 1234"),  # foreign numbers kept as typed
+        ("+41 22 917 1234", "+41229171234"),  # foreign numbers kept in E.164
         ("０１０－１２３４－５６７８", "010-1234-5678"),  # full-width digits
     ],
 )
@@ -84,7 +84,9 @@ def test_normalise_phone_accepts_korean_formats(raw, expected):
     assert normalise_phone(clean_text(raw)) == expected
 
 
-@pytest.mark.parametrize("raw", ["123-45", "010-12-34", "전화 없음", "02-1234", "+1 23", "099-123"])
+@pytest.mark.parametrize(
+    "raw", ["123-45", "010-12-34", "전화 없음", "02-1234", "+1 23", "099-123", "010-1111-222"]
+)
 def test_normalise_phone_refuses_what_is_not_a_number(raw):
     with pytest.raises(ValueError):
         normalise_phone(raw)
@@ -359,7 +361,7 @@ def test_export_then_import_gives_the_same_people(editor_client, kind):
         name='=HYPERLINK("x")',
         organisation_name="Geneva Mission",
         email="",
-        phone="+41 22 917 1234",
+        phone="+41229171234",  # the stored (E.164) form
         category=Attendee.Category.OTHER,
     )
     AttendeeFactory(forum=source, name="박지훈", organisation_name="", email="", phone="")

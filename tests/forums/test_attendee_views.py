@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -397,3 +398,47 @@ def test_forum_page_links_to_the_attendee_pages(viewer_client, forum):
     assert reverse("attendees:list", args=[forum.pk]) in content
     assert reverse("attendees:check_in", args=[forum.pk]) in content
     assert reverse("registration:register", args=[forum.pk]) in content
+
+
+def test_organisation_filter_offers_all_once_then_each_organisation(viewer_client, forum, sample):
+    response = viewer_client.get(list_url(forum))
+
+    select = re.search(
+        r'<select name="organisation".*?</select>', response.content.decode(), re.S
+    ).group(0)
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == [
+        "All",
+        "경기도",
+        "서울특별시",
+        "행정안전부",
+    ]
+
+
+def test_attendee_table_shows_email_and_phone_in_one_contact_column(viewer_client, forum, sample):
+    response = viewer_client.get(list_url(forum))
+
+    table = response.context["table"]
+    assert [column.name for column in table.columns][-3:] == ["checked_in_at", "contact", "source"]
+    assert f'<span class="att-email">{sample[0].email}</span>' in response.content.decode()
+
+
+def _staff_add(client, forum, phone):
+    data = {"name": "최수빈", "organisation_name": "경기도", "phone": phone}
+    data.update(category="local", status="registered", email="", position="", notes="")
+    return client.post(reverse("attendees:create", args=[forum.pk]), data)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("+41 22 917 1234", "+41229171234"), ("1012345678", "010-1234-5678")]
+)
+def test_staff_form_formats_the_phone_number(editor_client, forum, typed, stored):
+    _staff_add(editor_client, forum, typed)
+
+    assert list(forum.attendees.values_list("phone", flat=True)) == [stored]
+
+
+def test_staff_form_refuses_a_truncated_mobile_number(editor_client, forum):
+    response = _staff_add(editor_client, forum, "010-1111-222")
+
+    assert list(response.context["form"].errors) == ["phone"]
+    assert forum.attendees.count() == 0

@@ -1,7 +1,10 @@
 """The public agenda page: no login, programme and speakers, nothing internal."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from forums.models import Attendee, Forum, Session
 from planner.models import Person
@@ -121,7 +124,9 @@ def test_public_page_links_to_registration_only_while_it_is_open(client, forum):
     register = reverse("registration:register", args=[forum.pk])
 
     closed = client.get(url).content.decode()
-    Forum.objects.filter(pk=forum.pk).update(registration_open=True)
+    Forum.objects.filter(pk=forum.pk).update(
+        registration_open=True, registration_closes_at=timezone.now() + timedelta(days=1)
+    )
     opened = client.get(url).content.decode()
 
     assert register not in closed

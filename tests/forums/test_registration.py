@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
 from forums.attendee_forms import make_form_token
+from forums.attendees import registration_deadline
 from forums.models import Attendee
+from forums.registration_mail import cancel_token
 from tests import factories as f
 from tests.forums.attendee_support import AttendeeFactory
 
@@ -33,10 +36,14 @@ def public(client, settings):
 
 @pytest.fixture
 def forum():
+    starts = (timezone.now() + timedelta(days=30)).replace(second=0, microsecond=0)
     return f.ForumFactory(
         registration_open=True,
         capacity=3,
         registration_fields=["organisation", "position", "phone"],
+        date=starts.date(),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2),
     )
 
 
@@ -214,6 +221,36 @@ def test_closed_registration_shows_no_form_and_takes_nothing(public, forum, chan
     assert forum.attendees.count() == 0
 
 
+def test_registration_closes_at_the_start_without_a_deadline(public, forum):
+    forum.starts_at = timezone.now() - timedelta(minutes=1)
+    forum.ends_at = forum.starts_at + timedelta(hours=2)
+    forum.save()
+
+    page = public.get(register_url(forum)).content.decode()
+
+    assert "Registration is not open" in page
+    assert registration_deadline(forum) == forum.starts_at
+
+
+def test_without_a_start_time_registration_closes_when_the_day_begins(forum):
+    forum.starts_at = forum.ends_at = None
+    forum.date = date(2030, 5, 2)
+    forum.timezone = "Asia/Seoul"
+
+    assert registration_deadline(forum) == datetime(2030, 5, 1, 15, 0, tzinfo=UTC)
+
+
+def test_a_deadline_staff_set_after_the_start_keeps_it_open(public, forum):
+    forum.starts_at = timezone.now() - timedelta(hours=1)
+    forum.ends_at = forum.starts_at + timedelta(hours=3)
+    forum.registration_closes_at = timezone.now() + timedelta(hours=1)
+    forum.save()
+
+    page = public.get(register_url(forum)).content.decode()
+
+    assert 'name="consent"' in page
+
+
 def test_open_until_the_closing_time(public, forum):
     forum.registration_closes_at = timezone.now() + timedelta(hours=1)
     forum.save()
@@ -233,7 +270,7 @@ def test_public_pages_contain_no_contact_data(public, forum):
     contact = f.ContactFactory()
     forum.contacts.add(contact)
     private = [a.name for a in others] + [a.email for a in others] + [a.phone for a in others]
-    private += [value for value in (contact.phone, getattr(contact, "email", "")) if value]
+    organiser_phone = contact.phone  # the press-release contact: shown on the done page
 
     form_page = public.get(register_url(forum)).content.decode()
     posted = public.post(register_url(forum), form_data(public, forum, email="me@example.com"))
@@ -245,6 +282,7 @@ def test_public_pages_contain_no_contact_data(public, forum):
     closed_page = public.get(register_url(closed_forum)).content.decode()
 
     for page in (form_page, done_page, again, closed_page):
+        page = page.replace(organiser_phone, "")
         for value in private:
             assert value not in page
         assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", page.replace("me@example.com", ""))
@@ -262,3 +300,87 @@ def test_unknown_forum_is_404(public):
     response = public.get(reverse("registration:register", args=[999999]))
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("010 1234 5678", "010-1234-5678"),
+        ("+82 10-3456-7890", "010-3456-7890"),
+        ("+41 22 917 1234", "+41229171234"),
+    ],
+)
+def test_registration_stores_the_phone_number_in_one_form(public, forum, typed, stored):
+    public.post(register_url(forum), form_data(public, forum, phone=typed))
+
+    assert forum.attendees.get().phone == stored
+
+
+def test_registration_refuses_a_truncated_mobile_number(public, forum):
+    response = public.post(register_url(forum), form_data(public, forum, phone="010-1111-222"))
+
+    assert response.status_code == 400
+    assert forum.attendees.count() == 0
+    assert "010-1234-5678" in response.content.decode()
+
+
+def _register(public, forum, **overrides):
+    public.post(register_url(forum), form_data(public, forum, **overrides))
+    return forum.attendees.get(email=overrides.get("email", "minjun@example.com"))
+
+
+def test_registration_sends_a_confirmation_with_the_forums_ics(public, forum, mailoutbox):
+    attendee = _register(public, forum)
+
+    [message] = mailoutbox
+    [(filename, content, mimetype)] = message.attachments
+    calendar = Calendar.from_ical(content)
+    [event] = calendar.walk("VEVENT")
+    assert message.to == [attendee.email]
+    assert (filename, mimetype) == (f"forum-{forum.pk}.ics", "text/calendar")
+    assert str(event["SUMMARY"]) == forum.title_ko
+    assert event.decoded("DTSTART") == forum.starts_at
+    assert reverse("public:forum", args=[forum.pk]) in str(event["URL"])
+
+
+def test_confirmation_carries_a_cancel_link_that_cancels_after_a_confirm_step(
+    public, forum, mailoutbox
+):
+    attendee = _register(public, forum)
+    link = re.search(r"http://testserver(/register/\S+/cancel/\S+/)", mailoutbox[0].body).group(1)
+
+    shown = public.get(link)
+    attendee.refresh_from_db()
+    status_after_get = attendee.status
+    cancelled = public.post(link)
+    attendee.refresh_from_db()
+
+    assert status_after_get == Attendee.Status.REGISTERED
+    assert 'method="post"' in shown.content.decode()
+    assert "Your registration is cancelled" in cancelled.content.decode()
+    assert attendee.status == Attendee.Status.CANCELLED
+
+
+def test_a_forged_or_stale_cancel_token_cancels_nothing(public, forum):
+    attendee = AttendeeFactory(forum=forum, email="a@example.com")
+    token = cancel_token(attendee)
+    attendee.email = "changed@example.com"
+    attendee.save()
+
+    stale = public.post(reverse("registration:cancel", args=[forum.pk, token]))
+    forged = public.post(reverse("registration:cancel", args=[forum.pk, token[:-2] + "xx"]))
+    attendee.refresh_from_db()
+
+    assert (stale.status_code, forged.status_code) == (404, 404)
+    assert attendee.status == Attendee.Status.REGISTERED
+
+
+def test_done_page_shows_the_organisers_contact(public, forum):
+    contact = f.ContactFactory(phone="044-205-2781")
+    forum.contacts.add(contact)
+    _register(public, forum)
+
+    done = public.get(reverse("registration:done", args=[forum.pk])).content.decode()
+
+    assert "044-205-2781" in done
+    assert f"{contact.department.name_en} 과장" in done

@@ -105,7 +105,7 @@ def test_engagement_add_without_javascript_redirects_to_the_item(editor_client, 
     assert response.status_code == 302
     assert response["Location"] == f"{trip.get_absolute_url()}#engagement-{engagement.pk}"
     page = editor_client.get(response["Location"]).content.decode()
-    assert "“행정자치부 실무 협의”을(를) 추가했습니다." in page
+    assert "“행정자치부 실무 협의”를 추가했습니다." in page
 
 
 def test_engagement_add_page_without_javascript_is_a_plain_form(editor_client, belgrade_trip):
@@ -187,7 +187,7 @@ def test_engagement_delete_asks_first_then_deletes(editor_client, belgrade_trip)
 
     confirm_html = confirm.content.decode()
     assert "<html" not in confirm_html
-    assert "“취소될 면담”을(를) 삭제하시겠습니까?" in confirm_html
+    assert "“취소될 면담”을 삭제하시겠습니까?" in confirm_html
     assert 'name="revision" value="1"' in confirm_html
     assert "<html" in plain_confirm.content.decode()
     assert_fragment_announcing_change(hx_response)
@@ -340,7 +340,7 @@ def test_a_person_in_two_places_is_refused_when_added(editor_client, belgrade_tr
 
     content = response.content.decode()
     assert "HX-Trigger" not in response
-    assert "김민재은(는) 같은 시간에 “제네바 회의”(제네바) 일정이 이미 있습니다." in content
+    assert "김민재는 같은 시간에 “제네바 회의”(제네바) 일정이 이미 있습니다." in content
     assert "person" in response.context["form"].errors
     assert not second.people.exists()
 
@@ -754,3 +754,35 @@ def test_editors_find_an_edit_link_for_every_kind_of_item(editor_client, belgrad
         url("trip_settings", trip.pk),
     ):
         assert f'href="{link}" hx-get="{link}"' in content, link
+
+
+def test_engagement_cancel_asks_first_and_changes_nothing_until_confirmed(
+    editor_client, belgrade_trip
+):
+    trip, geneva, _belgrade = belgrade_trip
+    engagement = f.EngagementFactory(trip=trip, stop=geneva, title_ko="실무 회의")
+    cancel_url = url("engagement_cancel", trip.pk, engagement.pk)
+
+    asked = editor_client.get(cancel_url, headers=htmx(f"engagement-{engagement.pk}-editor"))
+    engagement.refresh_from_db()
+    status_after_asking = engagement.status
+    confirmed = editor_client.post(cancel_url, {"revision": engagement.revision}, follow=True)
+    engagement.refresh_from_db()
+
+    content = asked.content.decode()
+    assert "<html" not in content
+    assert f'action="{cancel_url}"' in content
+    assert "“실무 회의”를 취소된 일정으로 표시하시겠습니까?" in content
+    assert status_after_asking != "cancelled"
+    assert engagement.status == "cancelled"
+    assert "app-alert success" in confirmed.content.decode()
+
+
+def test_engagement_cancel_button_is_a_link_to_the_confirm_step(editor_client, belgrade_trip):
+    trip, geneva, _belgrade = belgrade_trip
+    engagement = f.EngagementFactory(trip=trip, stop=geneva)
+    cancel_url = url("engagement_cancel", trip.pk, engagement.pk)
+
+    content = editor_client.get(url("trip_detail", trip.pk)).content.decode()
+
+    assert f'href="{cancel_url}" hx-get="{cancel_url}"' in content

@@ -29,7 +29,6 @@ def staff_client(client):
 @pytest.mark.parametrize(
     "name",
     [
-        "home",
         "planner:agreement_list",
         "planner:person_list",
         "planner:organisation_list",
