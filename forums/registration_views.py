@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from forums.agenda_selectors import public_forums
 from forums.attendee_forms import TOKEN_MAX_AGE, RegistrationForm, make_form_token
 from forums.attendees import (
     AlreadyRegistered,
@@ -73,7 +74,8 @@ def _page(request: HtmxHttpRequest, forum: Forum, form: RegistrationForm, status
 
 @require_http_methods(["GET", "POST"])
 def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_object_or_404(Forum.objects.select_related("venue"), pk=forum_pk)
+    # Unannounced forums do not exist for the public (ids are sequential).
+    forum = get_object_or_404(public_forums(), pk=forum_pk)
     if not registration_is_open(forum):
         return render(request, f"{TEMPLATES}/closed.html", {"forum": forum})
     if request.method == "GET":
@@ -129,7 +131,8 @@ def _fresh_token(form: RegistrationForm, forum: Forum) -> RegistrationForm:
 
 @require_GET
 def done(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_object_or_404(Forum.objects.select_related("venue"), pk=forum_pk)
+    # Unannounced forums do not exist for the public (ids are sequential).
+    forum = get_object_or_404(public_forums(), pk=forum_pk)
     result = request.session.get(DONE_KEY, {}).get(str(forum.pk))
     context = {
         "forum": forum,
