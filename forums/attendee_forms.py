@@ -16,6 +16,7 @@ from forums.attendee_import import MAX_FILE_BYTES
 from forums.attendee_values import normalise_phone
 from forums.attendees import REGISTRATION_FIELDS, REQUIRED_REGISTRATION_FIELDS
 from forums.models import Attendee, Forum
+from planner.text import CleanTextMixin
 
 TOKEN_SALT = "forums.registration.form"
 TOKEN_MAX_AGE = 3 * 60 * 60  # a form left open longer is refused politely
@@ -46,7 +47,7 @@ def clean_phone_value(value: str) -> str:
         ) from None
 
 
-class AttendeeForm(forms.ModelForm):
+class AttendeeForm(CleanTextMixin, forms.ModelForm):
     """Staff add or correct one attendee."""
 
     class Meta:
@@ -97,7 +98,7 @@ class AttendeeForm(forms.ModelForm):
         return attendee
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(CleanTextMixin, forms.Form):
     """Registration at the door: few fields, consent asked there and then."""
 
     name = forms.CharField(label=_("name"), max_length=100)
@@ -175,7 +176,7 @@ def read_form_token(token: str, forum: Forum) -> str | None:
     return str(data.get("n") or "") or None
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanTextMixin, forms.Form):
     """The public form: name and e-mail always, then the fields staff chose."""
 
     name = forms.CharField(label=_("name"), max_length=100)
@@ -236,7 +237,7 @@ class RegistrationForm(forms.Form):
         }
 
 
-class RegistrationSettingsForm(forms.ModelForm):
+class RegistrationSettingsForm(CleanTextMixin, forms.ModelForm):
     """What staff choose for the public form: open or not, until when, which fields."""
 
     closes_at = forms.DateTimeField(

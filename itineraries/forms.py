@@ -20,6 +20,7 @@ from planner.forms import (
     local_to_instant,
     timezone_choice_field,
 )
+from planner.text import CleanTextMixin
 from planner.timezones import zone
 
 
@@ -206,7 +207,7 @@ class DelegationMemberForm(RevisionMixin, forms.ModelForm):
         return cleaned
 
 
-class EngagementPersonForm(forms.ModelForm):
+class EngagementPersonForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = EngagementPerson
         fields = ("side", "role", "person", "organisation", "printed_as")

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from itineraries.models import Engagement, Stop, Trip
 from planner.ical_import import MAX_BYTES, Invitation
+from planner.text import CleanTextMixin
 from planner.timezones import headquarters_zone
 
 
-class InvitationUploadForm(forms.Form):
+class InvitationUploadForm(CleanTextMixin, forms.Form):
     step = forms.CharField(widget=forms.HiddenInput, initial="upload")
     file = forms.FileField(
         label=gettext_lazy("Invitation file (.ics)"),

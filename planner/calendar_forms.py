@@ -7,9 +7,10 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from planner.models import CalendarFeed
+from planner.text import CleanTextMixin
 
 
-class CalendarFeedForm(forms.ModelForm):
+class CalendarFeedForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = CalendarFeed
         fields = ("scope", "trip", "forum", "include_sessions", "label")

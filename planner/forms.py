@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from planner.text import CleanTextMixin
 from planner.timezones import TIMEZONE_CHOICES, zone
 
 
@@ -46,7 +47,7 @@ def local_to_instant(day: date, at: time, zone_name: str) -> datetime:
     return candidate
 
 
-class RevisionMixin(forms.Form):
+class RevisionMixin(CleanTextMixin, forms.Form):
     """Carries the revision the user opened, so a later save can detect a stale copy."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
