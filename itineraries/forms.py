@@ -14,13 +14,13 @@ from itineraries.models import (
     Trip,
 )
 from planner.forms import (
+    CleanInputMixin,
     DateInput,
     RevisionMixin,
     TimeInput,
     local_to_instant,
     timezone_choice_field,
 )
-from planner.text import CleanTextMixin
 from planner.timezones import zone
 
 
@@ -207,7 +207,7 @@ class DelegationMemberForm(RevisionMixin, forms.ModelForm):
         return cleaned
 
 
-class EngagementPersonForm(CleanTextMixin, forms.ModelForm):
+class EngagementPersonForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = EngagementPerson
         fields = ("side", "role", "person", "organisation", "printed_as")

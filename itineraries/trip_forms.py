@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from itineraries.models import Trip
 from planner.forms import DateInput, RevisionMixin
 
+# A trip's programme shows every day; a year and a few days covers any real trip
+# (an annual posting is a series of trips), and bounds the page's size.
+MAX_TRIP_DAYS = 370
+
 
 class TripForm(RevisionMixin, forms.ModelForm):
     class Meta:
@@ -43,4 +47,13 @@ class TripForm(RevisionMixin, forms.ModelForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The trip cannot end before it starts."))
+        elif start and end and (end - start).days + 1 > MAX_TRIP_DAYS:
+            self.add_error(
+                "end_date",
+                _(
+                    "A trip can last at most %(days)d days. Split a longer programme into "
+                    "several trips."
+                )
+                % {"days": MAX_TRIP_DAYS},
+            )
         return cleaned

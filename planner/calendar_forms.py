@@ -6,11 +6,11 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from planner.forms import CleanInputMixin
 from planner.models import CalendarFeed
-from planner.text import CleanTextMixin
 
 
-class CalendarFeedForm(CleanTextMixin, forms.ModelForm):
+class CalendarFeedForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = CalendarFeed
         fields = ("scope", "trip", "forum", "include_sessions", "label")

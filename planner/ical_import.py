@@ -18,6 +18,8 @@ from datetime import date, datetime, timedelta
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from planner.params import day_in_range, range_message
+
 MAX_BYTES = 1024 * 1024
 
 
@@ -94,6 +96,10 @@ def _read_times(event, invitation: Invitation) -> None:
         invitation.end = end
 
 
+def _as_day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
 def parse_invitation(data: bytes) -> Invitation:
     """The first event of an .ics file, as values a form can show."""
     if not data:
@@ -107,7 +113,8 @@ def parse_invitation(data: bytes) -> Invitation:
         )
     try:
         calendar = Calendar.from_ical(text)
-    except (ValueError, KeyError, IndexError, TypeError) as error:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
+        # AttributeError: icalendar on a misspelt component (BEGIN:VTIMEZNE … END:VTIMEZONE)
         raise InvitationError(
             _("The calendar file could not be read (%(reason)s).") % {"reason": error}
         ) from error
@@ -134,11 +141,14 @@ def parse_invitation(data: bytes) -> Invitation:
         _read_times(event, invitation)
     except InvitationError:
         raise
-    except (ValueError, KeyError, TypeError, OverflowError) as error:
+    except (ValueError, KeyError, TypeError, OverflowError, AttributeError) as error:
         raise InvitationError(
             _("The start or end time of the invitation cannot be read (%(reason)s).")
             % {"reason": error}
         ) from error
+    moments = (invitation.day, invitation.end_day, invitation.start, invitation.end)
+    if not all(day_in_range(_as_day(moment)) for moment in moments if moment is not None):
+        raise InvitationError(range_message())
     if invitation.method == "CANCEL":
         raise InvitationError(
             _("This file cancels a meeting (METHOD:CANCEL); there is nothing to import.")

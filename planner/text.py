@@ -3,7 +3,7 @@
 People paste from PDFs, Excel and chat apps; a name can arrive with ``\\x01`` in it
 (which makes an XLSX export fail: XML 1.0 has no such character) or with a
 right-to-left override (U+202E) that makes "gpj.exe" read as "exe.jpg". The edges
-clean every text value: forms (``CleanTextMixin``), imports and the public
+clean every text value: forms (``planner.forms.CleanInputMixin``), imports and the public
 registration use these functions, and a ``pre_save`` hook on the planner's own
 models catches the paths that bypass forms (admin, services, fixtures).
 
@@ -47,16 +47,6 @@ def for_xml(value: Any) -> Any:
 
 def _is_block(field: forms.Field) -> bool:
     return isinstance(field.widget, forms.Textarea)
-
-
-class CleanTextMixin:
-    """Cleans every submitted text value before validation, by the field's widget:
-    a ``Textarea`` keeps its line breaks, any other input is one line."""
-
-    def full_clean(self) -> None:
-        if self.is_bound:
-            self.data = cleaned_form_data(self.fields, self.data, self.add_prefix)
-        super().full_clean()
 
 
 def cleaned_form_data(fields: dict[str, forms.Field], data: Any, add_prefix) -> Any:

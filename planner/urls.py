@@ -30,3 +30,5 @@ urlpatterns = [
     path("calendar/", include("planner.calendar_urls")),
     path("", include((core_patterns, "planner"))),
 ]
+
+handler400 = "planner.error_views.bad_request"
