@@ -26,6 +26,7 @@ from forums.attendees import (
     registration_is_open,
 )
 from forums.models import Attendee, Forum
+from planner.client_address import client_address
 from planner.listing import HtmxHttpRequest
 
 TEMPLATES = "forums/registration"
@@ -37,14 +38,9 @@ def rate_limit() -> tuple[int, int]:
     return getattr(settings, "REGISTRATION_RATE_LIMIT", (10, 600))
 
 
-def _client_ip(request: HtmxHttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is trusted only once a proxy sets it for us.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _over_rate_limit(request: HtmxHttpRequest) -> bool:
     attempts, seconds = rate_limit()
-    key = f"forum-registration-rate:{_client_ip(request)}"
+    key = f"forum-registration-rate:{client_address(request)}"
     cache.add(key, 0, timeout=seconds)
     try:
         count = cache.incr(key)
