@@ -16,8 +16,10 @@ STAMP := $(VENV)/.installed
 #   libpango-1.0-0 libpangoft2-1.0-0     WeasyPrint (PDF agendas)
 #   gettext                              compilemessages
 #   poppler-utils                        pdftoppm/pdftotext: look at and check PDF agendas
+#   redis-server                         the shared cache of the production leg (tests start it)
+#   sqlite3                              `make backup` / `make restore` on the SQLite default
 DEB_PACKAGES := chromium fonts-noto-cjk postgresql libpango-1.0-0 libpangoft2-1.0-0 gettext \
-	poppler-utils
+	poppler-utils redis-server sqlite3
 
 .PHONY: help run test lint fmt bench install system-deps node-deps
 

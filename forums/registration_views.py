@@ -50,12 +50,11 @@ def _over_rate_limit(request: HtmxHttpRequest) -> bool:
     return count > attempts
 
 
-def _token_used(nonce: str) -> bool:
-    return cache.get(f"forum-registration-token:{nonce}") is not None
-
-
-def _use_token(nonce: str) -> None:
-    cache.set(f"forum-registration-token:{nonce}", 1, timeout=TOKEN_MAX_AGE)
+def _claim_token(nonce: str) -> bool:
+    """Spend the one-time token; False when it was spent already. ``cache.add`` is one
+    atomic step in a shared cache (Redis SET NX), so two simultaneous submissions of
+    the same form cannot both claim it, whichever worker each reaches."""
+    return cache.add(f"forum-registration-token:{nonce}", 1, timeout=TOKEN_MAX_AGE)
 
 
 def _page(request: HtmxHttpRequest, forum: Forum, form: RegistrationForm, status: int = 200):
@@ -86,7 +85,7 @@ def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     nonce = form.token_nonce()
     if not form.is_valid():
         return _page(request, forum, _fresh_token(form, forum), status=400)
-    if nonce is None or _token_used(nonce):
+    if nonce is None or not _claim_token(nonce):
         already = Attendee.objects.filter(forum=forum, email=form.cleaned_data["email"]).exists()
         if already:
             form.add_error(None, _already_message())
@@ -103,7 +102,6 @@ def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     except AlreadyRegistered:
         form.add_error("email", _already_message())
         return _page(request, forum, _fresh_token(form, forum), status=400)
-    _use_token(nonce)
     done = request.session.get(DONE_KEY, {})
     done[str(forum.pk)] = {"status": attendee.status, "name": attendee.name}
     request.session[DONE_KEY] = done

@@ -22,4 +22,6 @@ class PlannerConfig(AppConfig):
     verbose_name = _("Planner core")
 
     def ready(self) -> None:
+        from planner import checks  # noqa: F401 (registers the deploy checks)
+
         pre_save.connect(_clean_text_before_save, dispatch_uid="planner-clean-text")

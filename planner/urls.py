@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from health_check.views import HealthCheckView
 
 from planner import views
 
@@ -16,6 +17,14 @@ core_patterns = [
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # For the reverse proxy and the monitoring: 200 when the database and cache answer.
+    path(
+        "health/",
+        HealthCheckView.as_view(
+            checks=["health_check.checks.Database", "health_check.checks.Cache"]
+        ),
+        name="health",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", views.home, name="home"),
