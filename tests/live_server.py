@@ -26,6 +26,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def project_env(**extra: str) -> dict[str, str]:
+    """The environment for a subprocess that runs this checkout (not the one the shared
+    virtualenv was installed from): PYTHONPATH first, then ``extra`` over os.environ."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+
+
+def run_manage(env: dict[str, str], *args: str, check: bool = True):
+    """``manage.py <args>`` in a subprocess; text output captured."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=check,
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -37,29 +56,19 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         database = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'live.sqlite3'}"
-        self.env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "DATABASE_URL": database,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_TRUSTED_PROXIES": "127.0.0.1",
-            "DJANGO_PLAIN_STATIC": "1",
+        self.env = project_env(
+            DATABASE_URL=database,
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_TRUSTED_PROXIES="127.0.0.1",
+            DJANGO_PLAIN_STATIC="1",
             **(extra_env or {}),
-        }
+        )
         self.workers = workers
         self.process: subprocess.Popen | None = None
         self.log = directory / "gunicorn.log"
 
     def manage(self, *args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        result = run_manage(self.env, *args, check=False)
         if result.returncode != 0:
             raise RuntimeError(result.stderr[-3000:])
         return result.stdout

@@ -1,28 +1,18 @@
 """`make backup` / `make restore` (issue #15): back up, damage, restore, nothing lost."""
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
+from tests.live_server import project_env, run_manage
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def manage(db: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=True,
-    )
+def manage(db: Path, *args: str) -> None:
+    run_manage(project_env(DATABASE_URL=f"sqlite:///{db}"), *args)
 
 
 def groups(db: Path) -> list[str]:

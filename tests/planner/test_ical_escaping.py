@@ -1,7 +1,6 @@
 """Defect 5 of issue #15: a line break in a title never breaks or injects into a calendar."""
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date
@@ -10,6 +9,7 @@ from pathlib import Path
 import icalendar
 
 from planner.ical import CalendarEntry, build_calendar
+from tests.live_server import project_env
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = "Evil\r\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT"
@@ -28,12 +28,10 @@ def test_build_calendar_escapes_the_calendar_name():
 
 
 def test_exports_under_python_optimize_escape_every_title(tmp_path):
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'o.sqlite3'}",
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "planner.settings",
-    }
+    env = project_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'o.sqlite3'}",
+        DJANGO_SETTINGS_MODULE="planner.settings",
+    )
     result = subprocess.run(
         [sys.executable, "-O", "-m", "tests.planner.ics_under_optimize"],
         cwd=ROOT,

@@ -2,14 +2,13 @@
 
 import json
 import logging
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from planner.request_log import JsonFormatter
+from tests.live_server import project_env, run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTED = {
@@ -22,16 +21,9 @@ DOCUMENTED = {
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**clean, "PYTHONPATH": str(ROOT), **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    clean = {k: v for k, v in project_env(**env).items() if not k.startswith("DJANGO_")}
+    clean.pop("REDIS_URL", None)
+    return run_manage({**clean, **env}, *args, check=False)
 
 
 def test_check_deploy_has_no_warnings_with_the_documented_settings():

@@ -1,6 +1,5 @@
 """Defect 1 of issue #15: the SQLite default lets several processes write at once."""
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -8,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.live_server import project_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,12 +30,7 @@ print("ok")
 
 
 def _env(db: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "planner.settings",
-    }
+    return project_env(DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="planner.settings")
 
 
 def test_sqlite_default_options_are_wal_immediate_with_a_busy_timeout():
