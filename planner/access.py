@@ -25,6 +25,8 @@ PUBLIC_NAMES = frozenset(
         "login",
         "logout",
         "set_language",
+        "password_change",
+        "password_change_done",
         "password_reset",
         "password_reset_done",
         "password_reset_confirm",
