@@ -40,7 +40,7 @@ def rate_limit() -> tuple[int, int]:
 
 def _over_rate_limit(request: HtmxHttpRequest) -> bool:
     attempts, seconds = rate_limit()
-    key = f"forum-registration-rate:{client_address(request)}"
+    key = f"forum-registration-rate:{client_address(request) or 'unknown'}"
     cache.add(key, 0, timeout=seconds)
     try:
         count = cache.incr(key)

@@ -36,11 +36,13 @@ def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return any(address in network for network in networks)
 
 
-def client_address(request: HttpRequest) -> str:
-    """The client's IP address as text; ``"unknown"`` when there is none to read."""
+def client_address(request: HttpRequest) -> str | None:
+    """The client's IP address as text; None when there is none to read (a request built
+    in code, e.g. by ``force_login``; django-axes stores None as NULL, where PostgreSQL's
+    ``inet`` column would refuse a placeholder)."""
     remote = _parse(request.META.get("REMOTE_ADDR", ""))
     if remote is None:
-        return "unknown"
+        return None
     if not _trusted(remote):
         return str(remote)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -15,7 +15,7 @@ from planner.client_address import client_address
         (["10.0.0.0/8"], "10.0.0.2", "6.6.6.6, 198.51.100.1", "198.51.100.1"),  # spoofed left
         (["10.0.0.0/8"], "10.0.0.2", "198.51.100.1, 10.0.0.7", "198.51.100.1"),  # two proxies
         (["10.0.0.0/8"], "10.0.0.2", "junk", "10.0.0.2"),
-        ([], "", "", "unknown"),
+        ([], "", "", None),
     ],
 )
 def test_client_address(settings, trusted, remote, forwarded, expected):
