@@ -10,7 +10,7 @@ from tests.test_fuzz import ids, routes  # noqa: F401 (ids is a fixture)
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PREFIXES = ("/accounts/", "/i18n/", "/register/", "/public/", "/calendar/feed/")
+PUBLIC_PREFIXES = ("/accounts/", "/i18n/", "/register/", "/public/", "/calendar/feed/", "/health/")
 
 
 def test_an_account_with_no_group_gets_403_on_every_staff_page(client, ids):  # noqa: F811
