@@ -53,3 +53,17 @@ def client_address(request: HttpRequest) -> str | None:
         if not _trusted(address):
             return str(address)
     return str(remote)
+
+
+# django-axes keeps the user name in a 255-character column; Django's own are at most 150.
+USERNAME_MAX = 150
+
+
+def login_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The user name a login attempt is counted under (AXES_USERNAME_CALLABLE): cut to
+    150 characters, so a 5,000-character name is a failed login, not a database error."""
+    if credentials:
+        name = credentials.get("username")
+    else:
+        name = request.POST.get("username") if request is not None else None
+    return str(name or "")[:USERNAME_MAX]

@@ -146,6 +146,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "planner.error_views.login_locked_out"
 AXES_CLIENT_IP_CALLABLE = "planner.client_address.client_address"
+AXES_USERNAME_CALLABLE = "planner.client_address.login_username"
 AXES_VERBOSE = False
 # Reverse proxies whose X-Forwarded-For is believed (planner.client_address): addresses
 # or networks, comma-separated, e.g. "127.0.0.1,10.0.0.0/8". Empty: none (direct).

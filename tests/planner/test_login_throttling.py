@@ -64,3 +64,10 @@ def test_an_administrator_unlocks_by_deleting_the_attempt_in_the_admin(client, s
 
     assert "kim.staff" in listing.content.decode()
     assert attempt(client, PASSWORD).status_code == 302
+
+
+def test_a_5000_character_user_name_is_a_failed_login_counted_under_150(client, staff):
+    response = attempt(client, "wrong", username="k" * 5000)
+
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "k" * 150
