@@ -6,11 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itineraries.models import Trip
+from itineraries.rules import MAX_TRIP_DAYS
 from planner.forms import DateInput, RevisionMixin
-
-# A trip's programme shows every day; a year and a few days covers any real trip
-# (an annual posting is a series of trips), and bounds the page's size.
-MAX_TRIP_DAYS = 370
 
 
 class TripForm(RevisionMixin, forms.ModelForm):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import re
+import time
+from datetime import date
 
 import pytest
 from django.core.cache import cache
@@ -241,3 +243,17 @@ def test_trip_of_thirty_years_is_a_form_error(editor):
 
     assert response.status_code in (200, 400)
     assert "A trip can last at most 370 days." in text(response)
+
+
+def test_a_stored_30_year_trip_renders_at_most_370_empty_days(editor):
+    trip = f.TripFactory(start_date=date(2026, 1, 1), end_date=date(2056, 1, 1))
+    f.EngagementFactory(stop__trip=trip, date=date(2050, 5, 5), title_ko="먼 훗날 면담")
+
+    started = time.monotonic()
+    response = editor.get(trip.get_absolute_url())
+
+    page = text(response)
+    assert response.status_code == 200
+    assert "먼 훗날 면담" in page
+    assert page.count('class="day-title"') == 371  # 370 days from the start, and 2050-05-05
+    assert time.monotonic() - started < 4
