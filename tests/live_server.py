@@ -32,10 +32,10 @@ def project_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
 
 
-def run_manage(env: dict[str, str], *args: str, check: bool = True):
-    """``manage.py <args>`` in a subprocess; text output captured."""
+def run_python(env: dict[str, str], *args: str, check: bool = True):
+    """``python <args>`` in a subprocess, from the checkout; text output captured."""
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -43,6 +43,10 @@ def run_manage(env: dict[str, str], *args: str, check: bool = True):
         timeout=300,
         check=check,
     )
+
+
+def run_manage(env: dict[str, str], *args: str, check: bool = True):
+    return run_python(env, "manage.py", *args, check=check)
 
 
 def free_port() -> int:

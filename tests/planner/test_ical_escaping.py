@@ -1,15 +1,13 @@
 """Defect 5 of issue #15: a line break in a title never breaks or injects into a calendar."""
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import icalendar
 
 from planner.ical import CalendarEntry, build_calendar
-from tests.live_server import project_env
+from tests.live_server import project_env, run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = "Evil\r\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT"
@@ -32,15 +30,7 @@ def test_exports_under_python_optimize_escape_every_title(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'o.sqlite3'}",
         DJANGO_SETTINGS_MODULE="planner.settings",
     )
-    result = subprocess.run(
-        [sys.executable, "-O", "-m", "tests.planner.ics_under_optimize"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_python(env, "-O", "-m", "tests.planner.ics_under_optimize", check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     exports = json.loads(result.stdout)
 
