@@ -2,14 +2,12 @@
 
 import json
 from datetime import date
-from pathlib import Path
 
 import icalendar
 
 from planner.ical import CalendarEntry, build_calendar
 from tests.live_server import project_env, run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 EVIL = "Evil\r\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT"
 
 
