@@ -8,8 +8,6 @@ from django.db import connection
 
 from tests.live_server import project_env, run_manage
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def manage(db: Path, *args: str) -> None:
     run_manage(project_env(DATABASE_URL=f"sqlite:///{db}"), *args)

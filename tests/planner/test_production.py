@@ -3,14 +3,12 @@
 import json
 import logging
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from planner.request_log import JsonFormatter
 from tests.live_server import project_env, run_manage
 
-ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTED = {
     "DJANGO_ENV": "production",
     "DJANGO_SECRET_KEY": "k3Y-of-its-own-" + "x7Qz" * 12,
