@@ -16,16 +16,19 @@ STAMP := $(VENV)/.installed
 #   libpango-1.0-0 libpangoft2-1.0-0     WeasyPrint (PDF agendas)
 #   gettext                              compilemessages
 #   poppler-utils                        pdftoppm/pdftotext: look at and check PDF agendas
+#   redis-server                         the shared cache of the production leg (tests start it)
 DEB_PACKAGES := chromium fonts-noto-cjk postgresql libpango-1.0-0 libpangoft2-1.0-0 gettext \
-	poppler-utils
+	poppler-utils redis-server
 
-.PHONY: help run test lint fmt bench install system-deps node-deps
+.PHONY: help run test lint fmt bench install system-deps node-deps backup restore
 
 help:
 	@echo "make run          install, migrate, load documents, ensure staff login, serve on 127.0.0.1:\$${PORT:-8000}"
 	@echo "make test         lint + migrations check + tests on SQLite and on a throw-away PostgreSQL"
 	@echo "make lint | fmt   ruff check + format check | ruff fix + format"
 	@echo "make bench        python bench/run.py"
+	@echo "make backup       back up the database to backups/ (BACKUP=path to choose the file)"
+	@echo "make restore      BACKUP=path: replace the database with that backup"
 	@echo "make install      (re)create .venv when pyproject.toml changes"
 	@echo "make system-deps  check (and, as root, install) the Debian packages"
 
@@ -81,6 +84,14 @@ run: install
 	$(PY) manage.py load_documents
 	$(PY) manage.py ensure_staff
 	$(PY) manage.py runserver 127.0.0.1:$${PORT:-8000}
+
+# SQLite: the online backup API (safe while the site runs); PostgreSQL: pg_dump/pg_restore.
+backup: install
+	$(PY) manage.py db_backup $${BACKUP:-}
+
+restore: install
+	@test -n "$${BACKUP:-}" || { echo "restore: set BACKUP=path/to/file.backup"; exit 1; }
+	$(PY) manage.py db_restore "$$BACKUP"
 
 lint: install
 	$(VENV)/bin/ruff check .

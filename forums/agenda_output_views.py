@@ -25,6 +25,7 @@ from forums.forms import CompareForm, ExtendForm, IssueVersionForm
 from forums.models import AgendaVersion, Forum, Session
 from forums.pdf import render_pdf
 from planner.listing import HtmxHttpRequest
+from planner.params import query_number
 from planner.permissions import editor_required, user_can_edit
 
 PRINT = "forums/agenda/print.html"
@@ -34,10 +35,10 @@ LIVE = "forums/agenda/live.html"
 def _print_context(request: HtmxHttpRequest, forum: Forum, *, pdf: bool) -> dict[str, Any]:
     """The current rows (labelled v2 or draft), or an issued version with ``?version=2``."""
     context = agenda_context(request, forum, pdf=pdf)
-    number = request.GET.get("version", "")
+    number = query_number(request.GET.get("version"), name="version")
     rows, label = context["snapshot"], context["version_label"]
-    if number.isdigit():
-        version = get_object_or_404(AgendaVersion, forum=forum, number=int(number))
+    if number is not None:
+        version = get_object_or_404(AgendaVersion, forum=forum, number=number)
         rows, label = version.rows, f"v{version.number}"
         context["printed_version"] = version
     context["printed"] = printed_rows(rows, english=is_english())

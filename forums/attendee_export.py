@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from forums.attendee_import import HEADERS
 from forums.attendee_values import FORMULA_START
 from forums.models import Attendee, Forum
+from planner.text import for_xml
 
 CONTACT_FIELDS = ("email", "phone")
 FILE_FIELDS = ("name", "organisation_name", "position", "email", "phone", "category", "status")
@@ -65,7 +66,7 @@ def csv_response(header: list[str], rows: Iterable[list[str]], *, name: str) -> 
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_guard(str(value)) for value in row])
+        writer.writerow([_guard(for_xml(str(value))) for value in row])
     # The BOM tells Korean Excel the file is UTF-8 (otherwise it reads CP949).
     body = buffer.getvalue().encode("utf-8-sig")
     return HttpResponse(
@@ -96,7 +97,8 @@ def xlsx_response(
     sheet.append(cells)
     for row in rows:
         # Strings stay strings (phone numbers keep their leading 0); only "=" would be a formula.
-        sheet.append([_guard(str(value), ("=",)) for value in row])
+        # for_xml: rows stored before text was cleaned may hold characters XML refuses.
+        sheet.append([_guard(for_xml(str(value)), ("=",)) for value in row])
     workbook.properties.title = title
     buffer = io.BytesIO()
     workbook.save(buffer)

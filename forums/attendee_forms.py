@@ -16,6 +16,7 @@ from forums.attendee_import import MAX_FILE_BYTES
 from forums.attendee_values import normalise_phone
 from forums.attendees import REGISTRATION_FIELDS, REQUIRED_REGISTRATION_FIELDS
 from forums.models import Attendee, Forum
+from planner.forms import CleanInputMixin, local_to_instant
 
 TOKEN_SALT = "forums.registration.form"
 TOKEN_MAX_AGE = 3 * 60 * 60  # a form left open longer is refused politely
@@ -46,7 +47,7 @@ def clean_phone_value(value: str) -> str:
         ) from None
 
 
-class AttendeeForm(forms.ModelForm):
+class AttendeeForm(CleanInputMixin, forms.ModelForm):
     """Staff add or correct one attendee."""
 
     class Meta:
@@ -97,7 +98,7 @@ class AttendeeForm(forms.ModelForm):
         return attendee
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(CleanInputMixin, forms.Form):
     """Registration at the door: few fields, consent asked there and then."""
 
     name = forms.CharField(label=_("name"), max_length=100)
@@ -175,11 +176,12 @@ def read_form_token(token: str, forum: Forum) -> str | None:
     return str(data.get("n") or "") or None
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanInputMixin, forms.Form):
     """The public form: name and e-mail always, then the fields staff chose."""
 
     name = forms.CharField(label=_("name"), max_length=100)
-    email = forms.EmailField(label=_("e-mail"))
+    # 254: the column's length (RFC 5321's path limit); PostgreSQL refuses a longer one.
+    email = forms.EmailField(label=_("e-mail"), max_length=254)
     organisation_name = forms.CharField(label=_("organisation"), max_length=200)
     position = forms.CharField(label=_("position"), max_length=200)
     phone = forms.CharField(label=_("phone"), max_length=40)
@@ -236,7 +238,7 @@ class RegistrationForm(forms.Form):
         }
 
 
-class RegistrationSettingsForm(forms.ModelForm):
+class RegistrationSettingsForm(CleanInputMixin, forms.ModelForm):
     """What staff choose for the public form: open or not, until when, which fields."""
 
     closes_at = forms.DateTimeField(
@@ -280,8 +282,10 @@ class RegistrationSettingsForm(forms.ModelForm):
         value = self.cleaned_data["closes_at"]
         if value is None:
             return None
-        # Entered as the forum's wall-clock time, whatever zone Django parsed it in.
-        return value.replace(tzinfo=None).replace(tzinfo=self.instance.tz)
+        # Entered as the forum's wall-clock time, whatever zone Django parsed it in; a time
+        # the clocks skip (a DST gap) is refused with a message rather than shifted.
+        local = value.replace(tzinfo=None)
+        return local_to_instant(local.date(), local.time(), self.instance.timezone)
 
     def save(self, commit: bool = True) -> Forum:
         forum = super().save(commit=False)

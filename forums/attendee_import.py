@@ -13,17 +13,21 @@ sheet). The header row may sit below a title row. A bad file raises
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from forums.attendee_files import (  # noqa: F401 (re-exported: the import's one entry point)
+    HEADER_SEARCH_ROWS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    ImportFileError,
+    read_table,
+)
 from forums.attendee_values import (
     clean_text,
     match_key,
@@ -34,10 +38,6 @@ from forums.attendee_values import (
     person_key,
 )
 from forums.models import Attendee
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
-HEADER_SEARCH_ROWS = 10
 
 # Canonical column names: exports write these, imports read them (and the aliases).
 HEADERS = {
@@ -52,7 +52,13 @@ HEADERS = {
 }
 FIELDS = tuple(HEADERS)
 REQUIRED_COLUMNS = ("name", "organisation_name")
-MAX_LENGTHS = {"name": 100, "organisation_name": 200, "position": 200, "phone": 40}
+MAX_LENGTHS = {
+    "name": 100,
+    "organisation_name": 200,
+    "position": 200,
+    "phone": 40,
+    "notes": 1000,
+}
 
 ALIASES = {
     "name": ("성명", "성함", "참석자", "참석자명", "name", "fullname", "attendee"),
@@ -84,14 +90,6 @@ ALIASES = {
     "status": ("등록상태", "신청상태", "status"),
     "notes": ("메모", "note", "notes", "remarks", "memo"),
 }
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read; ``message`` says why, for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass
@@ -139,97 +137,6 @@ class ImportPreview:
         )
 
 
-# Reading files ---------------------------------------------------------------
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with BOM, else CP949 (Korean Excel); or ImportFileError."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    else:
-        for encoding in ("utf-8-sig", "cp949"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-    raise ImportFileError(
-        _(
-            "The file could not be read as text. Save it from Excel as “CSV UTF-8” "
-            "(or plain “CSV”) and upload it again."
-        )
-    )
-
-
-def read_csv(text: str) -> list[list[str]]:
-    # The separator is the one the first line uses most (Excel: "," or, as text, tab).
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    delimiter = max((",", "\t", ";"), key=first_line.count)
-    try:
-        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if row]
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The CSV file is malformed (%(error)s).") % {"error": error}
-        ) from error
-
-
-def read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(
-            _("The Excel file could not be opened. It may be damaged or password-protected.")
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            cells = [cell_text(value) for value in values]
-            if any(cell.strip() for cell in cells):
-                rows.append(cells)
-                if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                    break
-        return rows
-    finally:
-        workbook.close()
-
-
-def read_table(data: bytes) -> list[list[str]]:
-    """The non-empty rows of a CSV or XLSX file, as text cells."""
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(
-            _("The file is larger than %(size)d MB. Split it into smaller files.")
-            % {"size": MAX_FILE_BYTES // (1024 * 1024)}
-        )
-    if data.startswith(b"PK\x03\x04"):  # a zip container: XLSX, or a damaged one
-        return read_xlsx(data)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            _("Old Excel files (.xls) cannot be read. Save the file as .xlsx or CSV.")
-        )
-    if b"\x00" in data[:1024] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(_("This is not a CSV or Excel (.xlsx) file."))
-    return read_csv(decode_text(data))
-
-
 # Columns and rows --------------------------------------------------------------
 
 
@@ -262,6 +169,8 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
 
 
 def find_header(table: list[list[str]]) -> tuple[int, dict[str, int], list[str]]:
+    if not table:
+        raise ImportFileError(_("The file is empty."))
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
         mapping, ignored = map_columns(row)
         if all(name in mapping for name in REQUIRED_COLUMNS):

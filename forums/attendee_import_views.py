@@ -1,8 +1,8 @@
 """Importing an attendee list: upload → preview (nothing saved) → confirm or cancel.
 
-Between preview and confirmation the checked rows wait in the user's session
-(JSON, bounded by the file limits), never on disk; confirming or cancelling
-removes them.
+Between preview and confirmation the checked rows wait on the server
+(``forums.import_previews``); the session holds only their token and the file's
+name. Confirming or cancelling removes them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +20,7 @@ from forums import attendee_export
 from forums.attendee_forms import ImportUploadForm
 from forums.attendee_import import ImportFileError, ImportPreview
 from forums.attendees import attendees_import, attendees_import_preview, seats_taken
+from forums.import_previews import preview_discard, preview_load, preview_store
 from forums.models import Attendee, Forum
 from planner.listing import HtmxHttpRequest
 from planner.permissions import editor_required
@@ -33,8 +33,18 @@ def _session_key(forum: Forum) -> str:
 
 
 def _pending(request: HtmxHttpRequest, forum: Forum) -> dict[str, Any] | None:
+    """The waiting import: ``token``, ``filename`` and the stored ``preview``, or None."""
     pending = request.session.get(_session_key(forum))
-    return pending if isinstance(pending, dict) and "preview" in pending else None
+    if not isinstance(pending, dict) or not isinstance(pending.get("token"), str):
+        return None
+    preview = preview_load(pending["token"])
+    return {**pending, "preview": preview} if preview is not None else None
+
+
+def _discard(request: HtmxHttpRequest, forum: Forum) -> None:
+    pending = request.session.pop(_session_key(forum), None)
+    if isinstance(pending, dict) and isinstance(pending.get("token"), str):
+        preview_discard(pending["token"])
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,10 +59,10 @@ def import_upload(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         except ImportFileError as error:
             form.add_error("file", error.message)
         else:
+            _discard(request, forum)
             request.session[_session_key(forum)] = {
-                "token": get_random_string(24),
+                "token": preview_store(preview.to_data()),
                 "filename": upload.name[:200],
-                "preview": preview.to_data(),
             }
             return redirect("attendees:import_preview", forum_pk=forum.pk)
     context = {"forum": forum, "form": form, "pending": _pending(request, forum)}
@@ -99,7 +109,7 @@ def import_confirm(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     preview = ImportPreview.from_data(pending["preview"])
     rows = [{"line": row.line, "values": row.values} for row in preview.ok_rows]
     outcome = attendees_import(forum=forum, rows=rows)
-    del request.session[_session_key(forum)]
+    _discard(request, forum)
     created = len(outcome.created)
     messages.success(
         request,
@@ -119,7 +129,7 @@ def import_confirm(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
 @editor_required
 def import_cancel(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     forum = get_object_or_404(Forum, pk=forum_pk)
-    request.session.pop(_session_key(forum), None)
+    _discard(request, forum)
     messages.info(request, _("The import was cancelled; nothing was saved."))
     return redirect("attendees:import_upload", forum_pk=forum.pk)
 

@@ -15,6 +15,7 @@ from django.utils import translation
 
 from forums.models import Attendee
 from planner import phones
+from planner.text import clean_line
 
 CATEGORY_ALIASES = {
     Attendee.Category.CENTRAL: ("중앙부처", "중앙행정기관", "중앙정부", "중앙", "부처"),
@@ -39,8 +40,9 @@ FORMULA_START = ("=", "+", "-", "@")
 
 
 def clean_text(value: str) -> str:
-    """NFC (macOS writes decomposed Hangul), no formula guard, single spaces."""
-    text = unicodedata.normalize("NFC", str(value)).replace("\xa0", " ")
+    """NFC (macOS writes decomposed Hangul), no formula guard, single spaces, no control
+    or bidi-override characters."""
+    text = clean_line(unicodedata.normalize("NFC", str(value)).replace("\xa0", " "))
     if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
         text = text[1:]
     return " ".join(text.split())

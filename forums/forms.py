@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forums.agenda import AGENDA_ROLES, agenda_clock
 from forums.models import Forum, Session
-from planner.forms import TimeInput, local_to_instant
+from planner.forms import CleanInputMixin, TimeInput, local_to_instant
 from planner.models import Person, Role
 
 MAX_MINUTES = 24 * 60
@@ -28,7 +28,7 @@ def _krds(form: forms.BaseForm) -> None:
             widget.attrs.setdefault("class", "krds-input")
 
 
-class PinMixin(forms.Form):
+class PinMixin(CleanInputMixin, forms.Form):
     """``is_pinned`` and a clock time in the forum's zone; cleans to ``pinned_at``."""
 
     is_pinned = forms.BooleanField(label=_("pinned to a clock time"), required=False)
@@ -84,17 +84,17 @@ class SessionForm(PinMixin, forms.ModelForm):
         return data
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(CleanInputMixin, forms.Form):
     minutes = forms.IntegerField(label=_("minutes"), min_value=1, max_value=MAX_MINUTES)
 
 
-class ExtendForm(forms.Form):
+class ExtendForm(CleanInputMixin, forms.Form):
     """Live mode: add (or take back) a few minutes on the running row."""
 
     delta = forms.IntegerField(min_value=-60, max_value=60)
 
 
-class MoveForm(forms.Form):
+class MoveForm(CleanInputMixin, forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")], required=False)
     position = forms.IntegerField(min_value=1, required=False)
 
@@ -126,7 +126,7 @@ def _person_field(label: str) -> forms.ModelChoiceField:
     )
 
 
-class SessionPersonForm(forms.Form):
+class SessionPersonForm(CleanInputMixin, forms.Form):
     role = forms.ChoiceField(
         label=_("role"), choices=[(role.value, role.label) for role in AGENDA_ROLES]
     )
@@ -145,7 +145,7 @@ class SessionPersonForm(forms.Form):
         return cleaned
 
 
-class SessionItemForm(forms.Form):
+class SessionItemForm(CleanInputMixin, forms.Form):
     title_ko = forms.CharField(label=_("title (Korean)"), max_length=300)
     title_en = forms.CharField(label=_("title (English)"), max_length=300, required=False)
     person = _person_field(_("presenter"))
@@ -170,7 +170,7 @@ class SessionAddForm(PinMixin, forms.Form):
         _krds(self)
 
 
-class IssueVersionForm(forms.Form):
+class IssueVersionForm(CleanInputMixin, forms.Form):
     note = forms.CharField(label=_("note"), max_length=300, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -178,6 +178,6 @@ class IssueVersionForm(forms.Form):
         _krds(self)
 
 
-class CompareForm(forms.Form):
+class CompareForm(CleanInputMixin, forms.Form):
     a = forms.IntegerField(min_value=1, required=False)
     b = forms.IntegerField(min_value=1, required=False)

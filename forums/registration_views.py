@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from forums.agenda_selectors import public_forums
 from forums.attendee_forms import TOKEN_MAX_AGE, RegistrationForm, make_form_token
 from forums.attendees import (
     AlreadyRegistered,
@@ -26,6 +27,7 @@ from forums.attendees import (
 )
 from forums.models import Attendee, Forum
 from forums.registration_mail import registration_confirmation_send
+from planner.client_address import client_address
 from planner.listing import HtmxHttpRequest
 
 TEMPLATES = "forums/registration"
@@ -37,14 +39,9 @@ def rate_limit() -> tuple[int, int]:
     return getattr(settings, "REGISTRATION_RATE_LIMIT", (10, 600))
 
 
-def _client_ip(request: HtmxHttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is trusted only once a proxy sets it for us.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _over_rate_limit(request: HtmxHttpRequest) -> bool:
     attempts, seconds = rate_limit()
-    key = f"forum-registration-rate:{_client_ip(request)}"
+    key = f"forum-registration-rate:{client_address(request) or 'unknown'}"
     cache.add(key, 0, timeout=seconds)
     try:
         count = cache.incr(key)
@@ -54,12 +51,11 @@ def _over_rate_limit(request: HtmxHttpRequest) -> bool:
     return count > attempts
 
 
-def _token_used(nonce: str) -> bool:
-    return cache.get(f"forum-registration-token:{nonce}") is not None
-
-
-def _use_token(nonce: str) -> None:
-    cache.set(f"forum-registration-token:{nonce}", 1, timeout=TOKEN_MAX_AGE)
+def _claim_token(nonce: str) -> bool:
+    """Spend the one-time token; False when it was spent already. ``cache.add`` is one
+    atomic step in a shared cache (Redis SET NX), so two simultaneous submissions of
+    the same form cannot both claim it, whichever worker each reaches."""
+    return cache.add(f"forum-registration-token:{nonce}", 1, timeout=TOKEN_MAX_AGE)
 
 
 def _page(request: HtmxHttpRequest, forum: Forum, form: RegistrationForm, status: int = 200):
@@ -74,7 +70,8 @@ def _page(request: HtmxHttpRequest, forum: Forum, form: RegistrationForm, status
 
 @require_http_methods(["GET", "POST"])
 def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_object_or_404(Forum.objects.select_related("venue"), pk=forum_pk)
+    # Unannounced forums do not exist for the public (ids are sequential).
+    forum = get_object_or_404(public_forums(), pk=forum_pk)
     if not registration_is_open(forum):
         return render(request, f"{TEMPLATES}/closed.html", {"forum": forum})
     if request.method == "GET":
@@ -89,7 +86,7 @@ def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     nonce = form.token_nonce()
     if not form.is_valid():
         return _page(request, forum, _fresh_token(form, forum), status=400)
-    if nonce is None or _token_used(nonce):
+    if nonce is None or not _claim_token(nonce):
         already = Attendee.objects.filter(forum=forum, email=form.cleaned_data["email"]).exists()
         if already:
             form.add_error(None, _already_message())
@@ -106,7 +103,6 @@ def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     except AlreadyRegistered:
         form.add_error("email", _already_message())
         return _page(request, forum, _fresh_token(form, forum), status=400)
-    _use_token(nonce)
     registration_confirmation_send(attendee=attendee, absolute=request.build_absolute_uri)
     done = request.session.get(DONE_KEY, {})
     done[str(forum.pk)] = {"status": attendee.status, "name": attendee.name}
@@ -131,7 +127,8 @@ def _fresh_token(form: RegistrationForm, forum: Forum) -> RegistrationForm:
 
 @require_GET
 def done(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_object_or_404(Forum.objects.select_related("venue"), pk=forum_pk)
+    # Unannounced forums do not exist for the public (ids are sequential).
+    forum = get_object_or_404(public_forums(), pk=forum_pk)
     result = request.session.get(DONE_KEY, {}).get(str(forum.pk))
     context = {
         "forum": forum,

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,6 +33,7 @@ from itineraries.forms import EngagementForm, EngagementPersonForm
 from itineraries.models import Engagement, EngagementPerson, Trip
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError
+from planner.params import query_day
 from planner.permissions import editor_required
 
 # Date and times together, then where; the form's own order puts the times last.
@@ -67,7 +67,7 @@ def _engagement(trip: Trip, pk: int) -> Engagement:
 def _initial_for_new(request: HtmxHttpRequest, trip: Trip) -> tuple[dict, str]:
     """A day's "add" link passes its date and stop; the form slot is that day's."""
     initial = {}
-    day = parse_date(request.GET.get("date", "") or "") if request.method == "GET" else None
+    day = query_day(request.GET.get("date"), name="date") if request.method == "GET" else None
     if day:
         initial["date"] = day
     stop_id = request.GET.get("stop", "")

@@ -16,7 +16,7 @@ from itineraries.models import (
     Trip,
 )
 from planner import places
-from planner.forms import DateInput, RevisionMixin, TimeInput, local_to_instant
+from planner.forms import CleanInputMixin, DateInput, RevisionMixin, TimeInput, local_to_instant
 from planner.timezones import zone, zone_or_none
 from planner.zone_fields import ZonePickerField, wire_place_lookup
 
@@ -282,7 +282,7 @@ class DelegationMemberForm(RevisionMixin, forms.ModelForm):
         return cleaned
 
 
-class EngagementPersonForm(forms.ModelForm):
+class EngagementPersonForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = EngagementPerson
         fields = ("side", "role", "person", "organisation", "printed_as")

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from itineraries.models import Engagement, Stop, Trip
+from planner.forms import CleanInputMixin
 from planner.ical_import import MAX_BYTES, Invitation
 from planner.timezones import headquarters_zone
 
 
-class InvitationUploadForm(forms.Form):
+class InvitationUploadForm(CleanInputMixin, forms.Form):
     step = forms.CharField(widget=forms.HiddenInput, initial="upload")
     file = forms.FileField(
         label=gettext_lazy("Invitation file (.ics)"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from itineraries.models import Engagement, EngagementPerson, Stop, TravelSegment, Trip
+from itineraries.rules import MAX_TRIP_DAYS
 from planner.timezones import zone, zone_or_none
 
 
@@ -131,7 +132,9 @@ def trip_programme(
     all_days = set(by_day)
     exact = trip.start_date_precision == "day" and trip.end_date_precision == "day"
     if trip.start_date and trip.end_date and exact:
-        span = (trip.end_date - trip.start_date).days
+        # Rows stored before trips were bounded may span decades: their empty days stop at
+        # MAX_TRIP_DAYS (days with items always show).
+        span = min((trip.end_date - trip.start_date).days, MAX_TRIP_DAYS - 1)
         all_days.update(trip.start_date + timedelta(days=n) for n in range(max(span, 0) + 1))
 
     current = stops[0].timezone if stops else ""

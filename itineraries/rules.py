@@ -16,6 +16,11 @@ from django.utils.translation import gettext as _
 
 from itineraries.models import Engagement, EngagementPerson, Stop
 
+# A trip's programme shows every day; a year and a few days covers any real trip (an
+# annual posting is a series of trips) and bounds the page (issue #15: a 30-year trip
+# took 4 s to render). Forms refuse longer trips; the programme shows no more empty days.
+MAX_TRIP_DAYS = 370
+
 # An engagement with a start but no end still occupies its people this long.
 ASSUMED_DURATION = timedelta(hours=1)
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itineraries.models import Trip
+from itineraries.rules import MAX_TRIP_DAYS
 from planner.forms import DateInput, RevisionMixin
 
 
@@ -43,4 +44,13 @@ class TripForm(RevisionMixin, forms.ModelForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The trip cannot end before it starts."))
+        elif start and end and (end - start).days + 1 > MAX_TRIP_DAYS:
+            self.add_error(
+                "end_date",
+                _(
+                    "A trip can last at most %(days)d days. Split a longer programme into "
+                    "several trips."
+                )
+                % {"days": MAX_TRIP_DAYS},
+            )
         return cleaned

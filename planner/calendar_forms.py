@@ -6,10 +6,11 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from planner.forms import CleanInputMixin
 from planner.models import CalendarFeed
 
 
-class CalendarFeedForm(forms.ModelForm):
+class CalendarFeedForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = CalendarFeed
         fields = ("scope", "trip", "forum", "include_sessions", "label")

@@ -21,6 +21,7 @@ from planner.calendar_validators import engagements_state, forums_state, tombsto
 from planner.ical import CalendarEntry
 from planner.ical_entries import Absolute, engagement_entry, forum_entries, forum_entry
 from planner.models import CalendarFeed, Contact
+from planner.permissions import user_has_role
 from planner.templatetags.planner_display import localized
 
 
@@ -121,7 +122,9 @@ def involved_forums(user) -> QuerySet:
 
 
 def active_feed(token: str) -> CalendarFeed | None:
-    return CalendarFeed.objects.active().select_related("owner").filter(token=token).first()
+    """The feed behind a token, if it still serves: its owner must still have a role."""
+    feed = CalendarFeed.objects.active().select_related("owner").filter(token=token).first()
+    return feed if feed is not None and user_has_role(feed.owner) else None
 
 
 @dataclass

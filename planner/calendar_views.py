@@ -13,7 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,6 +39,7 @@ from planner.calendar_validators import validator
 from planner.ical import build_calendar, calendar_response, item_uid, not_modified
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarFeed
+from planner.params import query_day, query_month
 
 FEED_REFRESH = timedelta(hours=1)
 FOLLOWABLE = {"trip": "itineraries.Trip", "forum": "forums.Forum"}
@@ -162,21 +163,6 @@ def _week_start(day: date) -> date:
     return day - timedelta(days=(day.weekday() - WEEK_STARTS) % 7)
 
 
-def _parse_month(value: str | None) -> date | None:
-    try:
-        year, month = (int(part) for part in (value or "").split("-", 1))
-        return date(year, month, 1)
-    except ValueError:
-        return None
-
-
-def _parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError:
-        return None
-
-
 def _render_calendar(request: HtmxHttpRequest, template: str, context: dict) -> HttpResponse:
     context["weekday_names"] = [
         _("Sun"),
@@ -195,7 +181,7 @@ def _render_calendar(request: HtmxHttpRequest, template: str, context: dict) -> 
 @require_GET
 @login_required
 def month(request: HtmxHttpRequest) -> HttpResponse:
-    first_of_month = _parse_month(request.GET.get("month")) or timezone.localdate().replace(day=1)
+    first_of_month = query_month(request.GET.get("month")) or timezone.localdate().replace(day=1)
     days_in_month = pycalendar.monthrange(first_of_month.year, first_of_month.month)[1]
     last_of_month = first_of_month.replace(day=days_in_month)
     first = _week_start(first_of_month)
@@ -216,7 +202,7 @@ def month(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def week(request: HtmxHttpRequest) -> HttpResponse:
-    first = _week_start(_parse_day(request.GET.get("start")) or timezone.localdate())
+    first = _week_start(query_day(request.GET.get("start"), name="start") or timezone.localdate())
     last = first + timedelta(days=6)
     page = selectors.calendar_page(request.user, first, last)
     context = {
@@ -254,7 +240,7 @@ def follow(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
                 target_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
             ):
                 target_url = target.get_absolute_url()
-            return redirect(target_url)
+            return HttpResponseRedirect(target_url)
     context = {
         "target": target,
         "kind": kind,

@@ -1,7 +1,14 @@
 from django.http import HttpRequest
 
+from planner.permissions import user_can_view_contacts
+
 
 def navigation(request: HttpRequest) -> dict:
     """The name of the current URL, so the base layout can mark the active menu."""
     match = getattr(request, "resolver_match", None)
-    return {"active_nav": match.namespace if match else ""}
+    user = getattr(request, "user", None)
+    return {
+        "active_nav": match.namespace if match else "",
+        # Called by the template only where a page shows contact details (one query).
+        "can_view_contacts": lambda: user_can_view_contacts(user),
+    }

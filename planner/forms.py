@@ -8,6 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from planner.params import validate_day
+from planner.text import cleaned_form_data
 from planner.timezones import TIMEZONE_CHOICES, zone
 
 
@@ -46,7 +48,24 @@ def local_to_instant(day: date, at: time, zone_name: str) -> datetime:
     return candidate
 
 
-class RevisionMixin(forms.Form):
+class CleanInputMixin:
+    """On every form: submitted text is cleaned before validation (``planner.text``: a
+    ``Textarea`` keeps its line breaks, any other input is one line), and every date
+    and date-time field refuses dates outside the range the planner can compute with."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(validate_day)
+
+    def full_clean(self) -> None:
+        if self.is_bound:
+            self.data = cleaned_form_data(self.fields, self.data, self.add_prefix)
+        super().full_clean()
+
+
+class RevisionMixin(CleanInputMixin, forms.Form):
     """Carries the revision the user opened, so a later save can detect a stale copy."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -257,11 +257,15 @@ def build_calendar(
     calendar = Calendar.new(
         prodid=PRODID,
         uid=uid,
-        name=name,
         url=url or None,
         refresh_interval=refresh,
         calscale="GREGORIAN",
     )
+    # NAME and X-WR-CALNAME set by hand as escaped TEXT: icalendar 7's ``name=`` writes
+    # them raw and refuses a line break only by an ``assert``, which ``python -O`` drops
+    # (a title could then inject properties and whole VEVENTs).
+    calendar.add("NAME", vText(name))
+    calendar.add("X-WR-CALNAME", vText(name))
     if text:
         # Set by hand: icalendar 7's ``description=`` leaves X-WR-CALDESC unescaped,
         # which breaks on a line break.

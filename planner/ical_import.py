@@ -20,6 +20,8 @@ import recurring_ical_events
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from planner.params import day_in_range, range_message
+
 MAX_BYTES = 1024 * 1024
 
 # Join links of online meetings, as Teams, Meet, Zoom and Webex put them in invitations.
@@ -172,6 +174,10 @@ def occurrences_between(calendar: Calendar, uid: str, first: date, last: date) -
     return sorted(found, key=lambda o: o.key)
 
 
+def _as_day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
 def parse_invitation(
     data: bytes, *, cancellations: bool = False, within: tuple[date, date] | None = None
 ) -> Invitation:
@@ -191,7 +197,8 @@ def parse_invitation(
         )
     try:
         calendar = Calendar.from_ical(text)
-    except (ValueError, KeyError, IndexError, TypeError) as error:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
+        # AttributeError: icalendar on a misspelt component (BEGIN:VTIMEZNE … END:VTIMEZONE)
         raise InvitationError(
             _("The calendar file could not be read (%(reason)s).") % {"reason": error}
         ) from error
@@ -225,11 +232,14 @@ def parse_invitation(
         _read_times(event, invitation)
     except InvitationError:
         raise
-    except (ValueError, KeyError, TypeError, OverflowError) as error:
+    except (ValueError, KeyError, TypeError, OverflowError, AttributeError) as error:
         raise InvitationError(
             _("The start or end time of the invitation cannot be read (%(reason)s).")
             % {"reason": error}
         ) from error
+    moments = (invitation.day, invitation.end_day, invitation.start, invitation.end)
+    if not all(day_in_range(_as_day(moment)) for moment in moments if moment is not None):
+        raise InvitationError(range_message())
     if invitation.method == "CANCEL" and not cancellations:
         raise InvitationError(
             _("This file cancels a meeting (METHOD:CANCEL); there is nothing to import.")

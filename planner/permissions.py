@@ -33,12 +33,20 @@ def user_can_edit(user: Any) -> bool:
     return user.is_superuser or EDITOR_GROUP in _group_names(user)
 
 
-def user_can_view_contacts(user: Any) -> bool:
+def user_has_role(user: Any) -> bool:
+    """May use the staff pages at all: in the viewer or editor group, Django staff or a
+    superuser. An account with none of these sees only the public pages (deny by default,
+    ``planner.access``)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser or user.is_staff:
         return True
     return bool(_group_names(user) & {VIEWER_GROUP, EDITOR_GROUP})
+
+
+def user_can_view_contacts(user: Any) -> bool:
+    """Phone numbers and e-mail addresses: the same people who may use the staff pages."""
+    return user_has_role(user)
 
 
 def editor_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

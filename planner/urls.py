@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from health_check.views import HealthCheckView
 
 from planner import about_views, views
 
@@ -17,6 +18,14 @@ core_patterns = [
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # For the reverse proxy and the monitoring: 200 when the database and cache answer.
+    path(
+        "health/",
+        HealthCheckView.as_view(
+            checks=["health_check.checks.Database", "health_check.checks.Cache"]
+        ),
+        name="health",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", views.home, name="home"),
@@ -31,3 +40,5 @@ urlpatterns = [
     path("calendar/", include("planner.calendar_urls")),
     path("", include((core_patterns, "planner"))),
 ]
+
+handler400 = "planner.error_views.bad_request"

@@ -20,3 +20,9 @@ def _plain_static_storage():
     }
     with override_settings(STORAGES=storages):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _import_previews_in_tmp(settings, tmp_path):
+    """Attendee-import previews (kept on the server) go to a per-test directory."""
+    settings.IMPORT_PREVIEW_ROOT = tmp_path / "import-previews"

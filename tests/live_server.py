@@ -1,0 +1,166 @@
+"""A production-like server for the concurrency tests: gunicorn, 4 workers, a file database.
+
+``LiveServer`` migrates a fresh SQLite database (WAL, the default settings) in a
+temporary directory, or uses ``DATABASE_URL`` when the PostgreSQL leg set one,
+runs a setup snippet with Django loaded, starts gunicorn on a free 127.0.0.1 port
+and stops it afterwards. ``Browser`` is one visitor: its own cookies, a CSRF token
+read from the pages it opened, and a forwarded address (the server trusts
+127.0.0.1 as its proxy, as production trusts the reverse proxy).
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def project_env(**extra: str) -> dict[str, str]:
+    """The environment for a subprocess that runs this checkout (not the one the shared
+    virtualenv was installed from): PYTHONPATH first, then ``extra`` over os.environ."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+
+
+def run_python(env: dict[str, str], *args: str, check: bool = True):
+    """``python <args>`` in a subprocess, from the checkout; text output captured."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=check,
+    )
+
+
+def run_manage(env: dict[str, str], *args: str, check: bool = True):
+    return run_python(env, "manage.py", *args, check=check)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, directory: Path, *, workers: int = 4, extra_env: dict | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        database = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'live.sqlite3'}"
+        self.env = project_env(
+            DATABASE_URL=database,
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_TRUSTED_PROXIES="127.0.0.1",
+            DJANGO_PLAIN_STATIC="1",
+            **(extra_env or {}),
+        )
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+        self.log = directory / "gunicorn.log"
+
+    def manage(self, *args: str) -> str:
+        result = run_manage(self.env, *args, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(result.stderr[-3000:])
+        return result.stdout
+
+    def setup(self, code: str) -> str:
+        """Run Python with Django set up (factories available); returns what it printed."""
+        return self.manage("shell", "-c", code)
+
+    def start(self) -> None:
+        gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+        command = [
+            gunicorn or "gunicorn",
+            "planner.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--timeout",
+            "60",
+        ]
+        self.log_file = self.log.open("w")
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(self.log.read_text()[-3000:]) from None
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if getattr(self, "log_file", None):
+            self.log_file.close()
+
+
+class Browser:
+    def __init__(self, server: LiveServer, address: str, session: str = ""):
+        self.server = server
+        self.address = address
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
+        )
+        if session:
+            self.cookie("sessionid", session)
+
+    def cookie(self, name: str, value: str) -> None:
+        self.jar.set_cookie(
+            http.cookiejar.Cookie(
+                0, name, value, None, False, "127.0.0.1", False, False, "/", True, False,
+                None, False, None, None, {},
+            )
+        )  # fmt: skip
+
+    def request(self, path: str, data: dict | None = None) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(self.server.url + path, data=body)
+        request.add_header("X-Forwarded-For", self.address)
+        request.add_header("Accept-Language", "en")
+        if data is not None:
+            request.add_header("Referer", self.server.url + path)
+        try:
+            with self.opener.open(request, timeout=90) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def csrf(self) -> str:
+        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def hidden(page: str, name: str) -> str:
+    match = re.search(rf'name="{name}" value="([^"]*)"', page)
+    return match.group(1) if match else ""
