@@ -133,8 +133,9 @@ def session_update(
         setattr(session, name, value)
     if session.is_pinned and pinned_at is not None:
         session.start_time = pinned_at.astimezone(clock_zone(session.forum)).time()
-    if session.start_time and session.minutes and not session.is_pinned:
-        # The row's own end follows its minutes now, so the cascade bumps it only once.
+    if session.start_time and session.minutes:
+        # A staff edit gives the row its minutes: its end follows them (a stated end that
+        # disagreed is replaced), and the cascade then bumps the row only once.
         start = datetime.combine(date.min, session.start_time)
         session.end_time = (start + timedelta(minutes=session.minutes)).time()
     session.full_clean()

@@ -38,11 +38,17 @@ PUBLIC_NAMES = frozenset(
 )
 
 
+# Pages an anonymous visitor sees in a public form (the home page lists public forums).
+ANONYMOUS_NAMES = frozenset({"home"})
+
+
 def is_public(request: HttpRequest) -> bool:
     match = request.resolver_match
     if match is None:
         return True  # a 404 in the making
     if set(match.namespaces) & PUBLIC_NAMESPACES:
+        return True
+    if match.view_name in ANONYMOUS_NAMES and not request.user.is_authenticated:
         return True
     return match.view_name in PUBLIC_NAMES
 

@@ -357,7 +357,7 @@ def test_editor_queries_do_not_grow_with_rows(editor, count, django_assert_num_q
 def test_print_queries_do_not_grow_with_rows(editor, count, django_assert_num_queries):
     forum = agenda_with(count)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = editor.get(url("print", forum))
 
     assert len(response.context["printed"]) == count

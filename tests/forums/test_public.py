@@ -113,7 +113,7 @@ def test_forums_still_being_planned_are_not_public(client, forum):
 def test_public_page_queries_do_not_grow_with_rows(client, forum, django_assert_num_queries):
     Session.objects.filter(forum=forum, order=1).update(internal_notes="")
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = public(client, forum)
 
     assert len(response.context["rows"]) == 9

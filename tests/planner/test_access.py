@@ -46,9 +46,13 @@ def test_a_feed_stops_serving_when_its_owner_loses_every_role(client):
 def test_anonymous_visitors_are_sent_to_log_in_and_public_pages_stay_open(client):
     forum = f.ForumFactory(registration_open=True, capacity=5)
 
+    trips = client.get(reverse("itineraries:trip_list"))
     home = client.get("/")
     public = client.get(reverse("public:forum", args=[forum.pk]))
 
-    assert home.status_code == 302
-    assert home["Location"].startswith("/accounts/login/")
+    assert trips.status_code == 302
+    assert trips["Location"].startswith("/accounts/login/")
+    # The home page is the public one for anonymous visitors (upcoming public forums).
+    assert home.status_code == 200
+    assert 'href="/accounts/login/' in home.content.decode()
     assert public.status_code == 200
