@@ -253,7 +253,9 @@ def row_lines(session: Any, *, english: bool = False) -> list[str]:
         # English names carry their positions after a comma: separate people with ";".
         lines.append("- " + ("; " if english else ", ").join(panel))
     for line in people:
-        if line.role not in (Role.MODERATOR, Role.PANELIST):
+        if line.role == Role.OTHER:
+            lines.append(f"- {printed_name(line, english)}")  # the role is in the words
+        elif line.role not in (Role.MODERATOR, Role.PANELIST):
             prefix = prefixes.get(line.role, line.get_role_display())
             lines.append(f"- {prefix}: {printed_name(line, english)}")
     return lines

@@ -37,8 +37,8 @@ def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[d
 
 
 def _day_label(session: Any) -> str:
-    if session.day is None and not session.day_written:
-        return ""
+    if session.day is None:
+        return session.day_written
     from planner.templatetags.planner_time import fuzzy_date
 
     return fuzzy_date(session, "day")

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import factory
+from django.utils import timezone
 from django.contrib.auth import get_user_model
 
 from forums.models import (
@@ -280,3 +281,9 @@ class SessionPersonFactory(factory.django.DjangoModelFactory):
     role = Role.PANELIST
     printed_as = factory.Sequence(lambda n: f"토론자{n}")
     order = factory.Sequence(int)
+
+
+def open_until():
+    """A registration deadline tomorrow: the factory forums are past events, whose
+    registration otherwise closes at their start."""
+    return timezone.now() + timedelta(days=1)

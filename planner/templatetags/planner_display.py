@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from planner.particles import with_particles
@@ -70,6 +70,9 @@ def badge(value: str, label: str) -> SafeString:
 
 @register.simple_tag
 def status_badge(obj: Any) -> SafeString:
+    """The status as a badge; nothing where the document states none."""
+    if not obj.status:
+        return mark_safe("")
     return badge(obj.status, obj.get_status_display())
 
 
