@@ -1,0 +1,137 @@
+"""Assemble a planner-draft/1 dict from a document's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planner.extraction import agreements, contacts, dates, fields, people, tables, trips
+from planner.extraction.events import build_event
+
+NOISE = re.compile(r"^(skip|본문|메뉴|로그인|home|홈|검색|공유|인쇄|목록|이전글|다음글|source:)", re.I)
+
+
+def language(text: str) -> str:
+    hangul = len(re.findall(r"[가-힣]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "ko" if hangul >= latin * 0.3 else "en"
+
+
+def doc_title(text: str, lang: str) -> str | None:
+    for line in text.split("\n")[:40]:
+        s = line.strip().strip("#").strip()
+        if "|" in s or NOISE.match(s) or len(s) < 8 or dates.find_dates(s)[:1] == [s]:
+            continue
+        if s.startswith(("title:", "---")):
+            s = s.split(":", 1)[-1].strip()
+            if len(s) < 8:
+                continue
+        if lang == "ko" and not re.search(r"[가-힣]", s):
+            continue
+        return s
+    return None
+
+
+class Resolver:
+    """Resolves date mentions in text order: month carried forward, year from context."""
+
+    def __init__(self, text: str):
+        self.mentions = dates.find_dates(text)
+        self.year, self.source = self._context_year(text)
+        explicit = [m.year for m in self.mentions if m.year]
+        month = None
+        for m in self.mentions:
+            if m.month is None and m.day is not None and month is not None and "ends" in m.notes:
+                m.month = month
+            year = self.year
+            if year is None and m.year is None and m.weekday and m.month and m.day:
+                lo = max(explicit) if explicit else 1990
+                hi = lo + 1 if explicit else dt.date.today().year + 2
+                fits = dates.years_fitting(m.month, m.day, m.weekday, range(lo, hi + 1))
+                if len(fits) == 1:
+                    year = fits[0]
+                    m.notes.append(f"연도 추정: 요일 / year from the stated weekday ({year})")
+                else:
+                    m.notes.append("연도 불명: 요일이 여러 해에 맞음 / year unknown")
+            if m.year is None and m.month is None and m.day is not None and month is not None:
+                m.month = month
+            dates.resolve(m, year=year, month=month, year_source=self.source if year else "")
+            if m.month is not None:
+                month = m.month
+
+    def _context_year(self, text: str) -> tuple[int | None, str]:
+        head = text[: max(600, len(text) // 4)]
+        for m in self.mentions:
+            if m.start > len(head):
+                break
+            if m.year and m.month and m.day:
+                return m.year, "게시일/dateline"
+        return None, ""
+
+    def published(self):
+        for m in self.mentions[:3]:
+            if m.year and m.month and m.day and m.start < 600:
+                return m.draft()
+        return None
+
+    def between(self, start: int, end: int) -> list[dict]:
+        return [m.draft() for m in self.mentions if start <= m.start < end]
+
+
+def build(text: str) -> dict:
+    lang = language(text)
+    title = doc_title(text, lang)
+    resolver = Resolver(text)
+    orgs: list[dict] = []
+
+    def org_ref(name: str) -> str:
+        for o in orgs:
+            if o["name_ko"] == name or o.get("name_en") == name:
+                return o["ref"]
+        o = {"ref": f"o{len(orgs) + 1}", "name_ko": name if lang == "ko" else None,
+             "name_en": None if lang == "ko" else name, "acronym": None,
+             "kind": "ministry" if name.endswith(("부", "Ministry")) else None,
+             "country": None, "parent": None}
+        orgs.append(o)
+        return o["ref"]
+
+    found_fields = fields.find_fields(text)
+    rows = tables.find_rows(text)
+    event_title = _event_title(text, found_fields, title)
+    event = build_event(text, found_fields, rows, resolver.between, event_title, lang, org_ref)
+    trip = trips.build_trip(text, resolver, title, lang) if lang == "ko" else None
+    agreement = agreements.build_agreement(text, resolver, org_ref)
+    events = [event] if event else []
+    if trip:
+        events += [e for e in trip.pop("_events", []) if not event]
+    kind = "trip" if trip else ("event" if event else ("agreement" if agreement else "event"))
+    if agreement and not rows and not trip:
+        kind = "agreement"
+    person_list = []
+    for k, p in enumerate(people.find_people(text)):
+        person_list.append({"ref": f"p{k + 1}", "position_en": None, "organisation": None,
+                            "confidence": 0.6, **p})
+    return {
+        "format": "planner-draft/1",
+        "source": {"title": title, "kind": "press_release" if re.search(r"밝혔다|보도자료", text)
+                   else None, "publisher": None, "language": lang,
+                   "published_on": resolver.published(), "embargo_until": None, "url": None,
+                   "text": text},
+        "kind": kind,
+        "organisations": orgs,
+        "people": person_list,
+        "trips": [trip] if trip else [],
+        "events": events,
+        "agreements": [agreement] if agreement else [],
+        "contacts": contacts.find_contacts(text),
+    }
+
+
+def _event_title(text: str, found, title: str | None) -> str | None:
+    named = next((f.value for f in found if f.role == "title"), None)
+    quoted = re.search(r"[‘'「“\"](제\s*\d+\s*회[^’'」”\"\n]{2,40})[’'」”\"]", text)
+    if quoted:
+        return quoted.group(1)
+    if named and title and named in title:
+        return title
+    return title or named

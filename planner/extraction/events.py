@@ -1,0 +1,177 @@
+"""An event (forum, ceremony, agenda…) from the labelled lines and the programme table."""
+
+from __future__ import annotations
+
+import re
+
+from planner.extraction import fields as F
+from planner.extraction import people as P
+from planner.extraction import places, tables
+from planner.extraction.times import find_times, minutes_between
+
+EVENT_KINDS = [
+    ("forum", ("포럼", "forum")),
+    ("seminar", ("세미나", "워크숍", "workshop", "seminar", "study mission", "라운드테이블")),
+    ("festival", ("축제", "페스티벌", "festival", "민속", "대보름")),
+    ("conference", ("conference", "컨퍼런스", "학술대회", "총회")),
+    ("ceremony", ("기념식", "위령제", "추모식", "폐회식", "개회식", "개막식", "ceremony", "식")),
+    ("meeting", ("회의", "meeting", "회담")),
+]
+ROOM_WORD = re.compile(r"(?:\d+(?:~\d+)?호|[가-힣A-Za-z]*(?:공연장|회의실|강당|홀|룸|실|관|쉼터|앞))$")
+
+
+def event_kind(title: str) -> str:
+    low = (title or "").lower()
+    for kind, words in EVENT_KINDS:
+        if any(w in low for w in words):
+            return kind
+    return "other"
+
+
+def parse_place(value: str, at: int, lang: str) -> tuple[dict, list[str]]:
+    place = {"country": None, "city": None, "locality": None, "venue": None, "building": None,
+             "room": None, "address": None, "timezone": None, "span": [at, at + len(value)],
+             "confidence": 0.7}
+    rooms: list[str] = []
+    addr = re.search(r"\(([^)]*\d[^)]*)\)", value)
+    if addr:
+        place["address"] = addr.group(1).strip()
+        bits = addr.group(1).split()
+        if bits and bits[0].endswith(("시", "군", "구")):
+            place["city"] = bits[0]
+        if len(bits) > 1 and bits[1].endswith(("면", "읍", "동")):
+            place["locality"] = bits[1]
+        value = value[: addr.start()] + value[addr.end() :]
+    words = value.split()
+    if words and words[0] in places.KO_CITIES:
+        iso, zone = places.KO_CITIES[words[0]]
+        place.update(city=words[0], country=iso, timezone=zone)
+        words = words[1:]
+    elif words and re.sub(r",$", "", words[-1]) in ("Korea",):
+        place["country"] = "KR"
+    if len(words) >= 2 and ROOM_WORD.search(words[-1]):
+        rooms.append(words[-1])
+        place["room"] = words[-1]
+        words = words[:-1]
+    english = re.match(r"^([^,]+),\s*([A-Z][a-z]+)(?:,\s*(.+))?$", " ".join(words))
+    if english:
+        found = places.find_places(english.group(2)) or places.find_places(english.group(3) or "")
+        if found:
+            place.update(venue=english.group(1), city=english.group(2), country=found[0]["country"],
+                         timezone=found[0]["timezone"])
+            return place, rooms
+    place["venue"] = " ".join(words) or None
+    return place, rooms
+
+
+def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolve_date,
+                title: str | None, lang: str, orgs) -> dict | None:
+    when = next((f for f in fields if f.role == "when"), None)
+    where = next((f for f in fields if f.role == "where"), None)
+    if not rows and not (when and where):
+        return None
+    event = {"kind": event_kind(title or ""), "title_ko": None, "title_en": None, "subtitle": None,
+             "alt_titles": [], "series": None, "edition": None, "theme": None, "start": None,
+             "end": None, "start_time": None, "end_time": None, "place": None, "rooms": [],
+             "organisers": [], "attendance": None, "livestream": None, "mc": None, "parts": [],
+             "sessions": [], "confidence": 0.6}
+    if title:
+        event["title_ko" if lang == "ko" else "title_en"] = title
+        ed = re.search(r"제\s*(\d+)\s*회|(\d+)(?:st|nd|rd|th)\b", title)
+        if ed:
+            event["edition"] = {"number": int(ed.group(1) or ed.group(2)),
+                                "as_written": ed.group(0)}
+    if when:
+        dates = resolve_date(when.span[0], when.span[1])
+        if dates:
+            event["start"] = dates[0]
+            ends = [d for d in dates[1:] if "ends" in d.get("notes", [])]
+            event["end"] = ends[0] if ends else dict(dates[0])
+        times = find_times(text[when.span[0] : when.span[1]], when.span[0])
+        if times:
+            event["start_time"], event["end_time"] = times[0].start, times[0].end
+    if where:
+        event["place"], event["rooms"] = parse_place(where.value, where.span[0], lang)
+    for f in fields:
+        if f.role in ("host", "co_host", "organiser", "supporter", "sponsor"):
+            for name, qual in F.organiser_names(f.value):
+                role = "co_host" if qual == "co" or f.role == "co_host" else f.role
+                event["organisers"].append({"organisation": orgs(name), "role": role,
+                                            "span": list(f.span), "confidence": 0.8})
+        elif f.role == "theme" and not event["theme"]:
+            event["theme"] = f.value
+        elif f.role == "attendance" and not event["attendance"]:
+            event["attendance"] = F.attendance(f.value, f.span[0])
+    live = re.search(r"(?:유튜브|생중계|livestream|live stream|YouTube)[^\n]{0,80}?"
+                     r"((?:https?://)?(?:www\.)?(?:youtube\.com|youtu\.be)/[\w/@\-]+)", text, re.I)
+    if live:
+        url = live.group(1)
+        event["livestream"] = url if url.startswith("http") else "https://" + url
+    event["sessions"] = [session(r, k + 1, text) for k, r in enumerate(rows)]
+    for s in event["sessions"]:
+        if s["room"] and s["room"] not in event["rooms"]:
+            event["rooms"].append(s["room"])
+    timed = [s for s in event["sessions"] if s["start"] or s["end"]]
+    if timed and not event["start_time"]:
+        event["start_time"] = timed[0]["start"]
+    if timed and not event["end_time"]:
+        last = max(timed, key=lambda s: (s["day"] or {}).get("as_written") or "")
+        last = [s for s in timed if s["day"] == last["day"]][-1]
+        event["end_time"] = last["end"]
+    days = [s["day"] for s in event["sessions"] if s["day"]]
+    if days and not event["start"]:
+        event["start"] = days[0]
+        if days[-1] != days[0]:
+            event["end"] = days[-1]
+    zones = {r.time.zone for r in rows if r.time.zone}
+    if event["place"] is None:
+        event["place"] = {"country": None, "city": None, "venue": None, "timezone": None}
+    place = event["place"]
+    if zones:
+        place["timezone"] = zones.pop()
+    elif re.search(r"local time zone|현지\s*시간\s*기준", text, re.I):
+        place["timezone"] = "floating"
+    elif not place.get("timezone"):
+        if place.get("country"):
+            place["timezone"] = places.country_zone(place["country"])
+        elif lang == "ko" and (place.get("venue") or place.get("city")):
+            place["timezone"] = "Asia/Seoul"
+        elif timed:
+            place["timezone"] = "floating"
+    return event
+
+
+def session(row: tables.Row, order: int, text: str) -> dict:
+    cells = [c for c in row.cells if c and not c.startswith("\x01")]
+    tagged = {c[1:].split(":", 1)[0]: c[1:].split(":", 1)[1] for c in row.cells if c.startswith("\x01")}
+    title_cell = cells[0] if cells else ""
+    title, items, people = tables.split_title(title_cell)
+    notes, room = [], tagged.get("room")
+    for extra in cells[1:] + ([tagged["remark"]] if "remark" in tagged else []):
+        if P.is_role(extra):
+            people.append({"role": _role_for(title), "as_written": extra.strip()})
+        elif P.person_list(extra) or (P.looks_like_person(extra) and len(extra) < 40):
+            for who in P.person_list(extra) or [extra]:
+                people.append({"role": _role_for(title), "as_written": who})
+        notes.append(extra)
+    if room in ("-", ""):
+        room = None
+    if not room:
+        inline = re.search(r"\(([가-힣]{2,6}(?:무대|마당|홀|장))\)", " ".join(cells))
+        room = inline.group(1) if inline else None
+    if not title and notes:
+        title = tables.clean_title(notes.pop(0))
+    minutes = row.time.minutes
+    return {"day": row.day.draft() if row.day else None, "order": order,
+            "start": row.time.start, "end": row.time.end, "minutes": minutes,
+            "title": title, "kind": tables.session_kind(title), "part": None, "room": room,
+            "notes": " ".join(notes) or None, "people": people, "items": items,
+            "span": list(row.span), "confidence": 0.8 if title else 0.4,
+            **({"computed_minutes": minutes_between(row.time.start, row.time.end)}
+               if minutes is None and False else {})}
+
+
+def _role_for(title: str) -> str:
+    kind = tables.session_kind(title)
+    return {"discussion": "panelist", "qa": "moderator", "closing": "mc",
+            "presentation": "presenter"}.get(kind or "", "speaker")

@@ -1,0 +1,103 @@
+"""An outbound trip: the sentence that sends someone abroad, its dates, stops and meetings."""
+
+from __future__ import annotations
+
+import re
+
+from planner.extraction import people as P
+from planner.extraction import places
+
+TRIP_VERB = re.compile(r"(방문한다|방문했다|방문할|파견한다|파견했다|순방|출장|방문길|방문 중|찾는다)")
+SENTENCE = re.compile(r"[^.\n]+(?:다\.|\n|$)")
+ENGAGEMENTS = [
+    ("forum", ("포럼",)), ("seminar", ("워크숍", "라운드테이블", "세미나")),
+    ("ceremony", ("기념식", "개소식", "개막식")), ("signing", ("서명식",)),
+    ("meeting", ("면담", "회담", "예방", "간담회", "회의")),
+]
+
+
+def _sentences(text: str):
+    for m in SENTENCE.finditer(text):
+        yield m.start(), m.group(0)
+
+
+def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None:
+    for at, sentence in _sentences(text):
+        if not TRIP_VERB.search(sentence):
+            continue
+        foreign = [p for p in places.find_places(sentence) if p["country"] != "KR"]
+        dated = resolver.between(at, at + len(sentence))
+        if not foreign or not dated:
+            continue
+        return _trip(text, at, sentence, foreign, dated, resolver, title)
+    return None
+
+
+def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
+    ends = [d for d in dated if "ends" in d.get("notes", [])]
+    trip = {"title_ko": title, "title_en": None, "subtitle": None, "purpose": None,
+            "head": None, "start": dated[0], "end": ends[0] if ends else None,
+            "duration_as_written": None, "stops": [], "segments": [], "engagements": [],
+            "delegation": [], "agreements": [], "span": [at, at + len(sentence)],
+            "confidence": 0.6}
+    head = re.search(r"단장\s*[:：]?\s*([가-힣]{2,4})\s+([^)]+)\)", sentence)
+    if head:
+        trip["head"] = {"as_written": f"{head.group(1)} {head.group(2).strip()}"}
+    else:
+        subject = re.search(r"([가-힣]{2,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE + r"))[은는이가]\s",
+                            sentence)
+        if subject:
+            trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
+    all_places = places.find_places(text)
+    seen = []
+    for p in foreign:
+        if p["country"] in seen:
+            continue
+        seen.append(p["country"])
+        city = p if p["kind"] == "city" else _city_of(all_places, p["country"], text)
+        place = {"country": p["country"], "city": city["city"] if city else None,
+                 "locality": None, "venue": None, "building": None, "room": None, "address": None,
+                 "timezone": (city or p)["timezone"] or places.country_zone(p["country"]),
+                 "span": (city or p)["span"]}
+        trip["stops"].append({"order": len(trip["stops"]) + 1, "place": place, "arrive": None,
+                              "depart": None})
+    trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
+    return trip
+
+
+def _city_of(all_places, iso, text):
+    """A city of that country named where something happens there (`베오그라드에서`)."""
+    for p in all_places:
+        if p["kind"] == "city" and p["country"] == iso:
+            after = text[p["span"][1] : p["span"][1] + 3]
+            if after.startswith(("에서", "를", "을", "에 ", "시")):
+                return p
+    return None
+
+
+def _engagements(text, resolver, stops, after: int) -> list[dict]:
+    out = []
+    current_stop = stops[0]["place"] if stops else None
+    for at, sentence in _sentences(text[after:]):
+        at += after
+        found = [p for p in places.find_places(sentence) if p["country"] != "KR"]
+        for p in found:
+            for s in stops:
+                if s["place"]["country"] == p["country"]:
+                    current_stop = s["place"]
+        kind = next((k for k, words in ENGAGEMENTS if any(w in sentence for w in words)), None)
+        if kind is None:
+            continue
+        dated = resolver.between(at, at + len(sentence))
+        quoted = re.search(r"[‘'「“](.{4,40}?(?:포럼|워크숍|회의|기념식|세미나))[’'」”]", sentence)
+        plain = re.search(r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나))", sentence)
+        title = (quoted or plain).group(1) if (quoted or plain) else None
+        counterparts = []
+        for person in P.find_people(sentence):
+            counterparts.append({"as_written": person["name_ko"]})
+        out.append({"kind": kind, "title": title, "date": dated[0] if dated else None,
+                    "start": None, "end": None, "order": len(out) + 1,
+                    "place": dict(current_stop) if current_stop else None, "status": None,
+                    "counterparts": counterparts, "participants": [], "purpose": None,
+                    "span": [at, at + len(sentence)], "confidence": 0.5})
+    return out
