@@ -18,18 +18,23 @@ def language(text: str) -> str:
 
 
 def doc_title(text: str, lang: str) -> str | None:
+    """The headline: a short line near the top that is not a sentence, nav or a date; a line
+    repeated (page title and headline) wins."""
+    candidates = []
     for line in text.split("\n")[:40]:
         s = line.strip().strip("#").strip()
-        if "|" in s or NOISE.match(s) or len(s) < 8 or dates.find_dates(s)[:1] == [s]:
+        if s.startswith("title:"):
+            s = s.split(":", 1)[1].strip()
+        if ("|" in s or NOISE.match(s) or len(s) < 8 or len(s) > 90 or s[0] in "•-–*□○▶※<>("
+                or s.endswith(("다.", "니다", ".")) or re.match(r"^[\d\s.\-:/()월화수목금토일]+$", s)):
             continue
-        if s.startswith(("title:", "---")):
-            s = s.split(":", 1)[-1].strip()
-            if len(s) < 8:
-                continue
         if lang == "ko" and not re.search(r"[가-힣]", s):
             continue
-        return s
-    return None
+        candidates.append(s)
+    for s in candidates:
+        if candidates.count(s) > 1:
+            return s
+    return candidates[0] if candidates else None
 
 
 class Resolver:
@@ -132,6 +137,9 @@ def _event_title(text: str, found, title: str | None) -> str | None:
     quoted = re.search(r"[‘'「“\"](제\s*\d+\s*회[^’'」”\"\n]{2,40})[’'」”\"]", text)
     if quoted:
         return quoted.group(1)
+    line = re.search(r"^\s*(?:\d{4}년도?\s*)?제\s*\d+\s*회[^\n|]{2,60}$", text, re.M)
+    if line:
+        return line.group(0).strip()
     if named and title and named in title:
         return title
     return title or named

@@ -8,7 +8,7 @@ from planner.extraction import people as P
 from planner.extraction import places
 
 TRIP_VERB = re.compile(r"(방문한다|방문했다|방문할|파견한다|파견했다|순방|출장|방문길|방문 중|찾는다)")
-SENTENCE = re.compile(r"[^.\n]+(?:다\.|\n|$)")
+SENTENCE = re.compile(r"[^\n]+?(?:다\.(?=\s|$)|$)", re.M)
 ENGAGEMENTS = [
     ("forum", ("포럼",)), ("seminar", ("워크숍", "라운드테이블", "세미나")),
     ("ceremony", ("기념식", "개소식", "개막식")), ("signing", ("서명식",)),
@@ -22,15 +22,28 @@ def _sentences(text: str):
 
 
 def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None:
-    for at, sentence in _sentences(text):
+    sentences = list(_sentences(text))
+    for k, (at, sentence) in enumerate(sentences):
         if not TRIP_VERB.search(sentence):
             continue
-        foreign = [p for p in places.find_places(sentence) if p["country"] != "KR"]
         dated = resolver.between(at, at + len(sentence))
-        if not foreign or not dated:
+        if not dated:
             continue
+        foreign = _foreign(sentence)
+        if not foreign:
+            nearby = [s for _, s in sentences[k + 1 : k + 3]] + [title or ""]
+            foreign = next((f for f in map(_foreign, nearby) if f), [])
+        if not foreign:
+            continue
+        for at2, later in sentences[k + 1 :]:
+            if TRIP_VERB.search(later) and not re.search(r"지난|작년|당시|순방\s*시", later):
+                foreign += _foreign(later)
         return _trip(text, at, sentence, foreign, dated, resolver, title)
     return None
+
+
+def _foreign(sentence: str) -> list[dict]:
+    return [p for p in places.find_places(sentence) if p["country"] != "KR"]
 
 
 def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
@@ -44,8 +57,8 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
     if head:
         trip["head"] = {"as_written": f"{head.group(1)} {head.group(2).strip()}"}
     else:
-        subject = re.search(r"([가-힣]{2,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE + r"))[은는이가]\s",
-                            sentence)
+        subject = re.search(r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE
+                            + r"))[은는이가]\s", sentence)
         if subject:
             trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
     all_places = places.find_places(text)
@@ -62,7 +75,18 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         trip["stops"].append({"order": len(trip["stops"]) + 1, "place": place, "arrive": None,
                               "depart": None})
     trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
+    trip["_events"] = [_as_event(e) for e in trip["engagements"]
+                       if e["kind"] in ("forum", "seminar", "ceremony") and e["title"]]
     return trip
+
+
+def _as_event(e: dict) -> dict:
+    return {"kind": e["kind"], "title_ko": e["title"], "title_en": None, "subtitle": None,
+            "alt_titles": [], "series": None, "edition": None, "theme": None,
+            "start": e["date"], "end": None, "start_time": None, "end_time": None,
+            "place": e["place"], "rooms": [], "organisers": [], "attendance": None,
+            "livestream": None, "mc": None, "parts": [], "sessions": [],
+            "span": e["span"], "confidence": 0.5}
 
 
 def _city_of(all_places, iso, text):
