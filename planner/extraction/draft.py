@@ -28,7 +28,7 @@ def doc_title(text: str, lang: str) -> str | None:
         if ("|" in s or NOISE.match(s) or len(s) < 8 or len(s) > 90 or s[0] in "•-–*□○▶※<>("
                 or s.endswith(("다.", "니다", ".")) or re.match(r"^[\d\s.\-:/()월화수목금토일]+$", s)):
             continue
-        if lang == "ko" and not re.search(r"[가-힣]", s):
+        if (lang == "ko" and not re.search(r"[가-힣]", s)) or fields.find_fields(s):
             continue
         candidates.append(s)
     for s in candidates:

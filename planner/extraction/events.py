@@ -6,6 +6,7 @@ import re
 
 from planner.extraction import fields as F
 from planner.extraction import people as P
+from planner.extraction import order as order_mod
 from planner.extraction import places, tables
 from planner.extraction.times import find_times, minutes_between
 
@@ -68,7 +69,8 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
                 title: str | None, lang: str, orgs) -> dict | None:
     when = next((f for f in fields if f.role == "when"), None)
     where = next((f for f in fields if f.role == "where"), None)
-    if not rows and not (when and where):
+    ordered, parts = order_mod.find_order(text) if not rows else ([], [])
+    if not rows and not ordered and not (when and where):
         return None
     event = {"kind": event_kind(title or ""), "title_ko": None, "title_en": None, "subtitle": None,
              "alt_titles": [], "series": None, "edition": None, "theme": None, "start": None,
@@ -107,7 +109,11 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
     if live:
         url = live.group(1)
         event["livestream"] = url if url.startswith("http") else "https://" + url
-    event["sessions"] = [session(r, k + 1, text) for k, r in enumerate(rows)]
+    event["sessions"] = [session(r, k + 1, text) for k, r in enumerate(rows)] + ordered
+    event["parts"] = [{k: v for k, v in p.items() if k != "room"} for p in parts]
+    for p in parts:
+        if p.get("room") and p["room"] not in event["rooms"]:
+            event["rooms"].append(p["room"])
     for s in event["sessions"]:
         if s["room"] and s["room"] not in event["rooms"]:
             event["rooms"].append(s["room"])

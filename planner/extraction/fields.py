@@ -18,7 +18,7 @@ LABELS = {
     "후원": "supporter", "협찬": "sponsor",
     "참석": "attendance", "참석대상": "attendance", "참여인원": "attendance", "참가인원": "attendance",
     "참가대상": "attendance", "규모": "attendance", "참가인": "attendance",
-    "대회명": "title", "행사명": "title",
+    "대회명": "title", "행사명": "title", "제목": "title", "회의명": "title",
 }
 
 
@@ -35,6 +35,7 @@ INLINE = re.compile(
 )
 PAREN = re.compile(r"^[\s\-•·○□▶]*\((?P<label>" + _LABEL_RE + r")\)\s*", re.M)
 ALONE = re.compile(r"^[\s\-•·○□▶]*(?P<label>" + _LABEL_RE + r")\s*$", re.M)
+CELL = re.compile(r"^[\s|]*(?P<label>" + _LABEL_RE + r")\s*(?:\||\t)\s*", re.M)
 EN = re.compile(r"^\s*(?P<label>Date|Dates|Venue|Place|Location|Theme|Hosted by)\s*:\s*", re.M | re.I)
 
 
@@ -52,7 +53,7 @@ def _role(label: str) -> str:
 def find_fields(text: str) -> list[Field]:
     fields: list[Field] = []
     starts = []
-    for pattern in (PAREN, INLINE, EN):
+    for pattern in (CELL, PAREN, INLINE, EN):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e, _ in starts):
                 continue
@@ -64,6 +65,11 @@ def find_fields(text: str) -> list[Field]:
         nxt = starts[k + 1][0] if k + 1 < len(starts) else len(text)
         stop = min(line_end, nxt)
         value = text[e:stop]
+        if "|" in value or "\t" in value:
+            value = re.split(r"\s*[|\t]", value)[0]
+        numbered = re.search(r"\s\d+\.\s*(?=[가-힣])", value)
+        if numbered:
+            value = value[: numbered.start()]
         value = re.sub(r"[\s|ㆍ]+$", "", value)
         value = re.sub(r"\s*\d+\.\s*$", "", value)
         if value.strip():

@@ -7,7 +7,7 @@ import re
 from planner.extraction import people as P
 from planner.extraction import places
 
-TRIP_VERB = re.compile(r"(방문한다|방문했다|방문할|파견한다|파견했다|순방|출장|방문길|방문 중|찾는다)")
+TRIP_VERB = re.compile(r"방문(?!객|단)|파견|순방|출장|출국|찾는다")
 SENTENCE = re.compile(r"[^\n]+?(?:다\.(?=\s|$)|$)", re.M)
 ENGAGEMENTS = [
     ("forum", ("포럼",)), ("seminar", ("워크숍", "라운드테이블", "세미나")),
