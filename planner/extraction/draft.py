@@ -43,19 +43,18 @@ class Resolver:
     def __init__(self, text: str):
         self.mentions = dates.find_dates(text)
         self.year, self.source = self._context_year(text)
-        explicit = [m.year for m in self.mentions if m.year]
+        candidates = self._candidate_years(text)
         month = None
         for m in self.mentions:
             if m.month is None and m.day is not None and month is not None and "ends" in m.notes:
                 m.month = month
             year = self.year
             if year is None and m.year is None and m.weekday and m.month and m.day:
-                lo = max(explicit) if explicit else 1990
-                hi = lo + 1 if explicit else dt.date.today().year + 2
-                fits = dates.years_fitting(m.month, m.day, m.weekday, range(lo, hi + 1))
-                if len(fits) == 1:
-                    year = fits[0]
-                    m.notes.append(f"연도 추정: 요일 / year from the stated weekday ({year})")
+                fits = dates.years_fitting(m.month, m.day, m.weekday, range(1990, 2036))
+                inferred = [y for y in fits if y in candidates]
+                if len(inferred) == 1:
+                    year = inferred[0]
+                    m.notes.append(f"연도 추정: {candidates[year]} + 요일 / year from {year}")
                 else:
                     m.notes.append("연도 불명: 요일이 여러 해에 맞음 / year unknown")
             if m.year is None and m.month is None and m.day is not None and month is not None:
@@ -63,6 +62,23 @@ class Resolver:
             dates.resolve(m, year=year, month=month, year_source=self.source if year else "")
             if m.month is not None:
                 month = m.month
+
+    def _candidate_years(self, text: str) -> dict[int, str]:
+        """Years the text itself implies: `작년 9월` beside a dated `2009.9.29` → 2010;
+        `10주년` of something `2016년 … 출범` → 2026. Each is only a candidate: the stated
+        weekday must fit it."""
+        found: dict[int, str] = {}
+        full = [m for m in self.mentions if m.year and m.month]
+        for m in self.mentions:
+            if m.relative == "last_year" and m.month:
+                for f in full:
+                    if f.month == m.month:
+                        found[f.year + 1] = f"작년 {m.month}월 = {f.as_written}"
+        for n in re.finditer(r"(\d{1,3})\s*주년", text):
+            for y in re.finditer(r"((?:19|20)\d\d)\s*년[^.\n]{0,40}?(?:출범|창설|설립|개소|수교|체결)",
+                                 text):
+                found[int(y.group(1)) + int(n.group(1))] = f"{y.group(1)}년 + {n.group(0)}"
+        return found
 
     def _context_year(self, text: str) -> tuple[int | None, str]:
         head = text[: max(600, len(text) // 4)]

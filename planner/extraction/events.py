@@ -129,6 +129,11 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
         event["start"] = days[0]
         if days[-1] != days[0]:
             event["end"] = days[-1]
+    single_day = event["start"] and (not event["end"] or event["end"].get("value") ==
+                                     event["start"].get("value"))
+    if single_day and event["start"].get("value"):
+        for s in event["sessions"]:
+            s["day"] = s["day"] or dict(event["start"])
     zones = {r.time.zone for r in rows if r.time.zone}
     if event["place"] is None:
         event["place"] = {"country": None, "city": None, "venue": None, "timezone": None}

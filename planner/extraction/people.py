@@ -60,13 +60,20 @@ def _nnp(word: str) -> bool:
     )
 
 
+def _plain_name(word: str) -> bool:
+    """A surname-led 2-4 syllable word that is not an organisation or a position."""
+    return (bool(re.fullmatch(r"[가-힣]{2,4}", word)) and word[0] in SURNAMES
+            and not word.endswith(POSITIONS + ("부", "청", "원", "처", "회", "과", "단")))
+
+
 def looks_like_person(text: str) -> bool:
     """`조세현 한국행정연구원 선임연구위원`, `Angel Gurría, Secretary-General`, `좌장: …`."""
     text = text.strip()
     if re.match(r"^(좌장|사회|진행)\s*[:：]", text):
         return True
     m = NAME_FIRST.match(text)
-    if m and is_korean_name(m.group("name")):
+    if m and (_plain_name(m.group("name")) if len(m.group("name")) == 3 else
+              is_korean_name(m.group("name"))):
         return True
     m = POS_FIRST.search(text)
     if m and is_korean_name(m.group("name")):
@@ -95,7 +102,7 @@ def split_person(as_written: str) -> dict | None:
     """A person entry (name, latin, position) from an as_written mention, or None."""
     text = re.sub(r"^(좌장|사회|진행|Moderator)\s*[:：]\s*", "", as_written.strip())
     m = NAME_FIRST.match(text)
-    if m and is_korean_name(m.group("name")):
+    if m and looks_like_person(m.group(0)):
         pos = m.group("pos").strip()
         org = m.group("org")
         return {"name_ko": m.group("name"), "name_latin": m.group("latin"),

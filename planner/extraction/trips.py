@@ -99,29 +99,61 @@ def _city_of(all_places, iso, text):
     return None
 
 
+CLAUSE = re.compile(r"(?<=[고며서]),\s+")
+VISIT = re.compile(r"(?:를|을)\s*방문(?:해|하여|하고)")
+
+
 def _engagements(text, resolver, stops, after: int) -> list[dict]:
+    """One engagement per clause that names a meeting, forum, visit…; one per person met."""
     out = []
     current_stop = stops[0]["place"] if stops else None
     for at, sentence in _sentences(text[after:]):
         at += after
-        found = [p for p in places.find_places(sentence) if p["country"] != "KR"]
-        for p in found:
+        if re.search(r"지난|작년|당시", sentence[:30]):
+            continue
+        pos = 0
+        for clause in CLAUSE.split(sentence):
+            c_at = at + sentence.find(clause, pos)
+            pos = c_at - at + len(clause)
+            current_stop = _stop_named(clause, stops) or current_stop
+            out += _clause_engagements(clause, c_at, resolver, current_stop, len(out))
+    return out
+
+
+def _stop_named(clause: str, stops) -> dict | None:
+    for p in _foreign(clause):
+        tail = clause[p["span"][1] : p["span"][1] + 6]
+        if re.match(r"\s*(?:를|을|에서|에|\s[가-힣]+에서)", tail) or p["kind"] == "city":
             for s in stops:
                 if s["place"]["country"] == p["country"]:
-                    current_stop = s["place"]
-        kind = next((k for k, words in ENGAGEMENTS if any(w in sentence for w in words)), None)
-        if kind is None:
-            continue
-        dated = resolver.between(at, at + len(sentence))
-        quoted = re.search(r"[‘'「“](.{4,40}?(?:포럼|워크숍|회의|기념식|세미나))[’'」”]", sentence)
-        plain = re.search(r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나))", sentence)
-        title = (quoted or plain).group(1) if (quoted or plain) else None
-        counterparts = []
-        for person in P.find_people(sentence):
-            counterparts.append({"as_written": person["name_ko"]})
-        out.append({"kind": kind, "title": title, "date": dated[0] if dated else None,
-                    "start": None, "end": None, "order": len(out) + 1,
-                    "place": dict(current_stop) if current_stop else None, "status": None,
-                    "counterparts": counterparts, "participants": [], "purpose": None,
-                    "span": [at, at + len(sentence)], "confidence": 0.5})
-    return out
+                    return s["place"]
+    return None
+
+
+def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
+    kind = None
+    for k, words in ENGAGEMENTS:
+        if any(w in clause for w in words):
+            kind = k
+            break
+    if kind is None and VISIT.search(clause) and re.search(r"점검|시찰|견학|둘러", clause):
+        kind = "visit"
+    if kind is None:
+        return []
+    if kind in ("forum", "seminar", "ceremony") and not re.search(
+            r"개최|참석|열리|가질|갖|진행|참가|연다", clause):
+        return []
+    dated = [d for d in resolver.between(at, at + len(clause))]
+    quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
+    plain = re.search(r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause)
+    title = quoted.group(1) if quoted and kind in ("forum", "seminar", "ceremony") else (
+        plain.group(1) if plain else None)
+    found = P.find_people(clause) if kind == "meeting" else []
+    base = {"kind": kind, "date": dated[0] if dated else None, "start": None, "end": None,
+            "place": dict(stop) if stop else None, "status": None, "participants": [],
+            "purpose": None, "span": [at, at + len(clause)], "confidence": 0.5}
+    if not found:
+        return [{**base, "title": title, "order": n + 1, "counterparts": []}]
+    return [{**base, "order": n + k + 1, "counterparts": [{"as_written": p["name_ko"]}],
+             "title": f"{p['name_ko']} {p['position_ko'] or ''} 면담".replace("  ", " ")}
+            for k, p in enumerate(found)]
