@@ -10,15 +10,21 @@ PLANNED = re.compile(r"체결할|체결 예정|추진|계획|will sign", re.I)
 PARTY = re.compile(r"([가-힣]{2,12}(?:부|처|청|위원회|연구원|기구|내각부))(?=[와과은는이가,\s])")
 
 
+def _score(m, resolver) -> int:
+    sentence = m.group(0)
+    dated = any(d.get("value") for d in resolver.between(m.start(), m.end()))
+    return 2 * dated + len(set(PARTY.findall(sentence))) - ("<" in sentence) * 3
+
+
 def build_agreement(text: str, resolver, org_ref) -> dict | None:
-    for m in re.finditer(r"[^.\n]*(?:양해각서|MOU|협정|memorandum of understanding)[^.\n]*", text,
-                         re.I):
+    found = [m for m in re.finditer(
+        r"[^.\n]*(?:양해각서|MOU|협정|memorandum of understanding)[^.\n]*", text, re.I)
+        if SIGNED.search(m.group(0))]
+    for m in sorted(found, key=lambda m: -_score(m, resolver))[:1]:
         sentence = m.group(0)
-        if not SIGNED.search(sentence):
-            continue
         title = re.search(r"[‘'「“]([^’'」”]*(?:양해각서|협정|MOU)[^’'」”]*)[’'」”]", sentence)
         status = "planned" if PLANNED.search(sentence) and not re.search(r"체결했|체결하였|체결한|signed", sentence) else "signed"
-        window = text[m.start() : m.end() + 400]
+        window = text
         in_force = re.search(r"서명\s*즉시\s*발효|발효|entered into force|took effect", window)
         if in_force:
             status = "in_force"

@@ -100,6 +100,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             r"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?" + WD + "?"
         ),
     ),
+    # 2023년 (a year alone, not followed by a month)
+    ("ko_y", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*년(?!\s*도?\s*\d{1,2}\s*월)")),
     # 7월 8일(수)  지난 3월  11월
     (
         "ko_md",

@@ -44,18 +44,19 @@ class Resolver:
         self.mentions = dates.find_dates(text)
         self.year, self.source = self._context_year(text)
         candidates = self._candidate_years(text)
-        month = None
+        month, known = None, None
         for m in self.mentions:
             if m.month is None and m.day is not None and month is not None and "ends" in m.notes:
                 m.month = month
-            year = self.year
-            if year is None and m.year is None and m.weekday and m.month and m.day:
+            year = self.year or known
+            if self.year is None and m.year is None and m.weekday and m.month and m.day:
                 fits = dates.years_fitting(m.month, m.day, m.weekday, range(1990, 2036))
                 inferred = [y for y in fits if y in candidates]
                 if len(inferred) == 1:
-                    year = inferred[0]
+                    year = known = inferred[0]
                     m.notes.append(f"연도 추정: {candidates[year]} + 요일 / year from {year}")
                 else:
+                    year = None
                     m.notes.append("연도 불명: 요일이 여러 해에 맞음 / year unknown")
             if m.year is None and m.month is None and m.day is not None and month is not None:
                 m.month = month
@@ -124,7 +125,13 @@ def build(text: str) -> dict:
     agreement = agreements.build_agreement(text, resolver, org_ref)
     events = [event] if event else []
     if trip:
-        events += [e for e in trip.pop("_events", []) if not event]
+        for e in trip.pop("_events", []):
+            for o in e["organisers"]:
+                o["organisation"] = org_ref(o["organisation"])
+            if not event:
+                events.append(e)
+        for e in trip["engagements"]:
+            e.pop("host", None)
     kind = "trip" if trip else ("event" if event else ("agreement" if agreement else "event"))
     if agreement and not rows and not trip:
         kind = "agreement"

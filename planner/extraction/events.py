@@ -14,7 +14,7 @@ EVENT_KINDS = [
     ("forum", ("포럼", "forum")),
     ("seminar", ("세미나", "워크숍", "workshop", "seminar", "study mission", "라운드테이블")),
     ("festival", ("축제", "페스티벌", "festival", "민속", "대보름")),
-    ("conference", ("conference", "컨퍼런스", "학술대회", "총회")),
+    ("conference", ("conference", "컨퍼런스", "학술대회", "총회", "고위급 대화", "dialogue")),
     ("ceremony", ("기념식", "위령제", "추모식", "폐회식", "개회식", "개막식", "ceremony", "식")),
     ("meeting", ("회의", "meeting", "회담")),
 ]

@@ -75,16 +75,33 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         trip["stops"].append({"order": len(trip["stops"]) + 1, "place": place, "arrive": None,
                               "depart": None})
     trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
-    trip["_events"] = [_as_event(e) for e in trip["engagements"]
-                       if e["kind"] in ("forum", "seminar", "ceremony") and e["title"]]
+    lead = re.search(r"([가-힣]{2,10}부)\s*\(\s*장관", text)
+    for e in trip["engagements"]:
+        e["host"] = e.pop("_host", None) or (lead.group(1) if lead else None)
+    trip["_events"] = [_as_event(e, text) for e in trip["engagements"]
+                       if e["kind"] in ("forum", "seminar", "ceremony", "event") and e["title"]]
     return trip
 
 
-def _as_event(e: dict) -> dict:
-    return {"kind": e["kind"], "title_ko": e["title"], "title_en": None, "subtitle": None,
+ORGANISED = re.compile(r"^\s*이번\s*(?:행사|회의|포럼|대화)[은는]\s*([^\s,]+?)[이가]\s*(주관|주최)")
+
+
+def _as_event(e: dict, text: str) -> dict:
+    from planner.extraction.events import event_kind
+
+    after = text[e["span"][1] : e["span"][1] + 200].lstrip(" .\n")
+    by = ORGANISED.match(after)
+    if by:
+        e["host"] = None
+    kind = e["kind"] if e["kind"] != "event" else event_kind(e["title"])
+    organisers = [{"organisation": by.group(1), "role": "organiser" if by.group(2) == "주관"
+                   else "host"}] if by else []
+    return {"kind": kind, "title_ko": e["title"], "title_en": None, "subtitle": None,
             "alt_titles": [], "series": None, "edition": None, "theme": None,
-            "start": e["date"], "end": None, "start_time": None, "end_time": None,
-            "place": e["place"], "rooms": [], "organisers": [], "attendance": None,
+            "start": e["date"], "end": dict(e["date"]) if e["date"] else None, "start_time": None, "end_time": None,
+            "place": e["place"], "rooms": [], "attendance": None,
+            "organisers": organisers or ([{"organisation": e["host"], "role": "host"}]
+                                         if e.get("host") else []),
             "livestream": None, "mc": None, "parts": [], "sessions": [],
             "span": e["span"], "confidence": 0.5}
 
@@ -109,7 +126,8 @@ def _engagements(text, resolver, stops, after: int) -> list[dict]:
     current_stop = stops[0]["place"] if stops else None
     for at, sentence in _sentences(text[after:]):
         at += after
-        if re.search(r"지난|작년|당시", sentence[:30]):
+        if re.search(r"지난|작년|당시", sentence[:30]) and not re.search(
+                r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence):
             continue
         pos = 0
         for clause in CLAUSE.split(sentence):
@@ -136,11 +154,14 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
         if any(w in clause for w in words):
             kind = k
             break
+    attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
+    if kind is None and attend:
+        kind = "event"
     if kind is None and VISIT.search(clause) and re.search(r"점검|시찰|견학|둘러", clause):
         kind = "visit"
     if kind is None:
         return []
-    if kind in ("forum", "seminar", "ceremony") and not re.search(
+    if kind in ("forum", "seminar", "ceremony", "event") and not re.search(
             r"개최|참석|열리|가질|갖|진행|참가|연다", clause):
         return []
     dated = [d for d in resolver.between(at, at + len(clause))]
@@ -148,8 +169,11 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     plain = re.search(r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause)
     title = quoted.group(1) if quoted and kind in ("forum", "seminar", "ceremony") else (
         plain.group(1) if plain else None)
+    if kind == "event" and attend:
+        title = attend.group(1).strip()
     found = P.find_people(clause) if kind == "meeting" else []
-    base = {"kind": kind, "date": dated[0] if dated else None, "start": None, "end": None,
+    subject = re.match(r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause)
+    base = {"_host": subject.group(1) if subject else None, "kind": kind, "date": dated[0] if dated else None, "start": None, "end": None,
             "place": dict(stop) if stop else None, "status": None, "participants": [],
             "purpose": None, "span": [at, at + len(clause)], "confidence": 0.5}
     if not found:
