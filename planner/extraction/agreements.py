@@ -13,7 +13,7 @@ PARTY = re.compile(r"([가-힣]{2,12}(?:부|처|청|위원회|연구원|기구|�
 def _score(m, resolver) -> int:
     sentence = m.group(0)
     dated = any(d.get("value") for d in resolver.between(m.start(), m.end()))
-    return 2 * dated + len(set(PARTY.findall(sentence))) - ("<" in sentence) * 3
+    return 2 * dated + len(set(PARTY.findall(sentence))) - ("href" in sentence) * 3
 
 
 def build_agreement(text: str, resolver, org_ref) -> dict | None:
@@ -33,6 +33,8 @@ def build_agreement(text: str, resolver, org_ref) -> dict | None:
         validity = re.search(r"(\d+)\s*년간\s*유효|valid for (\d+) years", window)
         parties = []
         for p in PARTY.finditer(sentence):
+            if p.group(1).endswith("정부"):
+                continue
             ref = org_ref(p.group(1))
             if ref not in parties:
                 parties.append(ref)

@@ -41,6 +41,7 @@ class Resolver:
     """Resolves date mentions in text order: month carried forward, year from context."""
 
     def __init__(self, text: str):
+        self.text = text
         self.mentions = dates.find_dates(text)
         self.year, self.source = self._context_year(text)
         candidates = self._candidate_years(text)

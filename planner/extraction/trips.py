@@ -164,7 +164,9 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     if kind in ("forum", "seminar", "ceremony", "event") and not re.search(
             r"개최|참석|열리|가질|갖|진행|참가|연다", clause):
         return []
-    dated = [d for d in resolver.between(at, at + len(clause))]
+    dated = [d for d in resolver.between(at, at + len(clause))
+             if d["precision"] != "year" and not re.search(
+                 r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]])]
     quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
     plain = re.search(r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause)
     title = quoted.group(1) if quoted and kind in ("forum", "seminar", "ceremony") else (
