@@ -110,6 +110,8 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
         url = live.group(1)
         event["livestream"] = url if url.startswith("http") else "https://" + url
     event["sessions"] = [session(r, k + 1, text) for k, r in enumerate(rows)] + ordered
+    if not event["sessions"]:
+        event["sessions"] = _field_blocks(text, fields, resolve_date)
     event["parts"] = [{k: v for k, v in p.items() if k != "room"} for p in parts]
     for p in parts:
         if p.get("room") and p["room"] not in event["rooms"]:
@@ -150,6 +152,38 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
         elif timed:
             place["timezone"] = "floating"
     return event
+
+
+HEADING = re.compile(r"^\s*[○●■□▶◆◇]\s*(?P<title>[^\n:：]{2,60}?)\s*$", re.M)
+
+
+def _field_blocks(text: str, fields: list[F.Field], resolve_date) -> list[dict]:
+    """`○ 기념식` headings, each with its own `일 시 : … 10:00` and `장 소 : …`, as sessions."""
+    out = []
+    headings = [(m.start(), m.group("title").strip()) for m in HEADING.finditer(text)]
+    for f in fields:
+        if f.role != "when":
+            continue
+        times = find_times(text[f.span[0] : f.span[1]], f.span[0])
+        before = [h for h in headings if h[0] < f.span[0]]
+        if not times or not before or F.find_fields(before[-1][1]):
+            continue
+        at, title = before[-1]
+        if out and out[-1]["title"] == title:
+            continue
+        dated = resolve_date(f.span[0], f.span[1])
+        where = next((g for g in fields if g.role == "where" and g.span[0] > f.span[0]), None)
+        nxt = [h for h in headings if h[0] > at]
+        room = None
+        if where and (not nxt or where.span[0] < nxt[0][0]):
+            words = where.value.split()
+            room = words[-1] if len(words) > 1 and ROOM_WORD.search(words[-1]) else None
+        out.append({"day": dated[0] if dated else None, "order": len(out) + 1,
+                    "start": times[0].start, "end": times[0].end, "minutes": times[0].minutes,
+                    "title": title, "kind": tables.session_kind(title), "part": None,
+                    "room": room, "notes": None, "people": [], "items": [],
+                    "span": [at, f.span[1]], "confidence": 0.6})
+    return out if len(out) >= 2 else []
 
 
 def session(row: tables.Row, order: int, text: str) -> dict:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from planner.extraction import people as people_mod
-from planner.extraction.dates import Mention, find_dates
+from planner.extraction.dates import Mention, find_dates, resolve
 from planner.extraction.times import TimeRange, leading_time
 
 BULLETS = "▶▷►○●◦◆◇■□•·‧-–※*ㆍ "
@@ -113,6 +113,7 @@ def find_rows(text: str) -> list[Row]:
             dates = find_dates(line)
             day = dates[0] if dates else Mention(start + mark.start(), start + mark.end(), label)
             if dates:
+                resolve(day, year=None, month=None)
                 day.as_written = line.strip(" |")
                 day.start, day.end = start, start + len(line)
             else:
@@ -193,8 +194,10 @@ def _leading_date(line: str, start: int) -> tuple[Mention, str, int] | None:
     if leading_time(rest) is None:
         return None
     d = dates[0]
+    resolve(d, year=None, month=None)
+    shift = d.end
     d.start, d.end = start + d.start, start + d.end
-    return d, rest, dates[0].end - start + start
+    return d, rest, shift
 
 
 def clean_title(text: str) -> str:
