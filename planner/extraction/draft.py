@@ -119,7 +119,7 @@ def build(text: str) -> dict:
         return o["ref"]
 
     found_fields = fields.find_fields(text)
-    rows = tables.find_rows(text)
+    rows = tables.find_rows(text, resolver.year)
     event_title = _event_title(text, found_fields, title)
     event = build_event(text, found_fields, rows, resolver.between, event_title, lang, org_ref)
     trip = trips.build_trip(text, resolver, title, lang) if lang == "ko" else None

@@ -209,7 +209,7 @@ def session(row: tables.Row, order: int, text: str) -> dict:
     minutes = row.time.minutes
     return {"day": row.day.draft() if row.day else None, "order": order,
             "start": row.time.start, "end": row.time.end, "minutes": minutes,
-            "title": title, "kind": tables.session_kind(title), "part": None, "room": room,
+            "title": title, "kind": tables.session_kind(title), "part": row.part, "room": room,
             "notes": " ".join(notes) or None, "people": people, "items": items,
             "span": list(row.span), "confidence": 0.8 if title else 0.4,
             **({"computed_minutes": minutes_between(row.time.start, row.time.end)}

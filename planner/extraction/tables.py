@@ -45,6 +45,7 @@ class Row:
     cells: list[str]
     span: tuple[int, int]
     day: Mention | None = None
+    part: str | None = None
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -82,9 +83,13 @@ def _is_time_cell(cell: str) -> TimeRange | None:
     return t if len(rest) <= len(cell) else None
 
 
-def find_rows(text: str) -> list[Row]:
-    """Timed rows in text order, each with its cells (the time cell removed) and its day."""
+PART_MARK = re.compile(r"^\s*(?:(?:Session|Part|Segment)\s+\d+(?:-\d+)?|제\s*\d+\s*부)\s*$", re.I)
+
+
+def find_rows(text: str, year: int | None = None) -> list[Row]:
+    """Timed rows in text order, each with its cells (the time cell removed), day and part."""
     rows: list[Row] = []
+    part: str | None = None
     header: dict[int, str] | None = None
     day: Mention | None = None
     offset = 0
@@ -113,13 +118,16 @@ def find_rows(text: str) -> list[Row]:
             dates = find_dates(line)
             day = dates[0] if dates else Mention(start + mark.start(), start + mark.end(), label)
             if dates:
-                resolve(day, year=None, month=None)
+                resolve(day, year=year, month=None)
                 day.as_written = line.strip(" |")
                 day.start, day.end = start, start + len(line)
             else:
                 day.start = start + line.index(label)
                 day.end = day.start + len(label)
             current = None
+            continue
+        if PART_MARK.match(line):
+            part, current = line.strip(), None
             continue
         if dated is not None:
             day, line_rest, shift = dated
@@ -149,7 +157,7 @@ def find_rows(text: str) -> list[Row]:
         tr = TimeRange(
             t.start, t.end, t.minutes, t.zone, (cell_start + t.span[0], cell_start + t.span[1])
         )
-        current = Row(tr, others, (start, start + len(line)), day, [(start, line)])
+        current = Row(tr, others, (start, start + len(line)), day, part, [(start, line)])
         rows.append(current)
     return rows
 
