@@ -69,6 +69,9 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
                 title: str | None, lang: str, orgs) -> dict | None:
     when = next((f for f in fields if f.role == "when"), None)
     where = next((f for f in fields if f.role == "where"), None)
+    own = _own_label(text, title)
+    if own:
+        when, where = own
     ordered, parts = order_mod.find_order(text) if not rows else ([], [])
     if not rows and not ordered and not (when and where):
         return None
@@ -122,10 +125,13 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
     timed = [s for s in event["sessions"] if s["start"] or s["end"]]
     if timed and not event["start_time"]:
         event["start_time"] = timed[0]["start"]
-    if timed and not event["end_time"]:
-        last = max(timed, key=lambda s: (s["day"] or {}).get("as_written") or "")
-        last = [s for s in timed if s["day"] == last["day"]][-1]
-        event["end_time"] = last["end"]
+    if timed and not event["end_time"] and rows:
+        def day_key(s):
+            return ((s["day"] or {}).get("value") or "", (s["day"] or {}).get("as_written") or "")
+
+        last_day = max(day_key(s) for s in timed)
+        last = [s for s in timed if day_key(s) == last_day][-1]
+        event["end_time"] = last["end"] or (last["start"] if len(timed) > 1 else None)
     days = [s["day"] for s in event["sessions"] if s["day"]]
     if days and not event["start"]:
         event["start"] = days[0]
@@ -152,6 +158,28 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
         elif timed:
             place["timezone"] = "floating"
     return event
+
+
+def _own_label(text: str, title: str | None):
+    """`폐 회 식` on its own line, then `2025.11.05.(수) 15:00 사직실내체육관`: the event's own
+    name as a label, with its date, time and venue on the next line."""
+    if not title:
+        return None
+    squeezed = title.replace(" ", "")
+    for m in re.finditer(r"^(?P<label>[^\n]{2,12})\n(?P<value>[^\n]+)", text, re.M):
+        label = m.group("label").replace(" ", "")
+        if len(label) < 2 or not squeezed.endswith(label) or label == squeezed:
+            continue
+        value = m.group("value")
+        t = find_times(value)
+        if not t or not re.match(r"\s*(?:19|20)\d\d[.\-]", value):
+            continue
+        at = m.start("value")
+        venue = value[t[0].span[1] :].strip()
+        when = F.Field("when", value[: t[0].span[1]], (at, at + t[0].span[1]))
+        where = F.Field("where", venue, (at + len(value) - len(venue), at + len(value)))
+        return when, (where if venue else None)
+    return None
 
 
 HEADING = re.compile(r"^\s*[○●■□▶◆◇]\s*(?P<title>[^\n:：]{2,60}?)\s*$", re.M)
