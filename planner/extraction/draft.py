@@ -8,6 +8,8 @@ import re
 from planner.extraction import agreements, contacts, dates, fields, people, tables, trips
 from planner.extraction.events import build_event
 
+DATELINE = re.compile(r"(date|배포|등록|작성|게시|입력|수정|기사입력|발행|posted|published)[^\n]{0,12}$",
+                      re.I)
 NOISE = re.compile(r"^(skip|본문|메뉴|로그인|home|홈|검색|공유|인쇄|목록|이전글|다음글|source:)", re.I)
 
 
@@ -87,7 +89,10 @@ class Resolver:
         for m in self.mentions:
             if m.start > len(head):
                 break
-            if m.year and m.month and m.day:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            before = text[line_start : m.start]
+            if m.year and m.month and m.day and (
+                    not before.strip(" |:-[(•") or DATELINE.search(before)):
                 return m.year, "게시일/dateline"
         return None, ""
 

@@ -137,29 +137,28 @@ def _hwpx_para(p) -> str:
     return "".join(t.text or "" for t in p.iter() if _local(t) == "t")
 
 
+def _hwpx_table(table, lines: list[str]) -> None:
+    for tr in (x for x in table.iter() if _local(x) == "tr"):
+        cells = []
+        for tc in (x for x in tr if _local(x) == "tc"):
+            paras = [x for x in tc.iter() if _local(x) == "p"]
+            cells.append(" ".join(_hwpx_para(p).strip() for p in paras).strip())
+        lines.append("\t".join(cells))
+
+
 def _hwpx_block(el, lines: list[str]) -> None:
     for child in el:
         tag = _local(child)
         if tag == "tbl":
-            for tr in (x for x in child.iter() if _local(x) == "tr"):
-                cells = []
-                for tc in (x for x in tr if _local(x) == "tc"):
-                    paras = [x for x in tc.iter() if _local(x) == "p"]
-                    cells.append(" ".join(_hwpx_para(p).strip() for p in paras).strip())
-                lines.append("\t".join(cells))
+            _hwpx_table(child, lines)
         elif tag == "p":
             tables = [x for x in child.iter() if _local(x) == "tbl"]
-            if tables:
-                for table in tables:
-                    _hwpx_block(etree_wrap(table), lines)
-            else:
+            for table in tables:
+                _hwpx_table(table, lines)
+            if not tables:
                 lines.append(_hwpx_para(child))
         else:
             _hwpx_block(child, lines)
-
-
-def etree_wrap(table):
-    return [table]
 
 
 def _kind_of(path: Path, data: bytes) -> str:

@@ -10,7 +10,7 @@ _DASH = r"\s*(?:~|∼|〜|–|—|-|부터|to)\s*"
 _ZONE = r"(?:\s*(?P<zone>GMT|UTC|CET|CEST|KST|EST|EDT|BST)(?:\s*[+-]\s*\d{1,2})?)?"
 
 TIME_RANGE = re.compile(
-    r"(?<![\d.:])(?P<a>" + _HM + r")(?:" + _DASH + r"(?P<b>" + _HM + r"))?"
+    r"(?:(?<![\d.:])|(?<=(?:19|20)\d\d))(?P<a>" + _HM + r")(?:" + _DASH + r"(?P<b>" + _HM + r"))?"
     r"(?![\d])"
     r"(?:\s*\(?\s*(?P<min>\d{1,3})\s*(?:분|'|′|’|min\.?|minutes)\s*\)?)?" + _ZONE
 )
