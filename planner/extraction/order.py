@@ -35,24 +35,20 @@ def find_order(text: str) -> tuple[list[dict], list[dict]]:
         return [], []
     parts: list[dict] = []
     sessions: list[dict] = []
-    pieces = re.split(r"(" + PART.pattern + r")", body)
-    cursor = body_start
-    current_part = None
-    for piece in pieces:
-        if piece is None:
-            continue
-        pm = PART.fullmatch(piece.strip())
-        if pm:
+    marks = list(PART.finditer(body))
+    bounds = [(0, None)] + [(pm.end(), pm) for pm in marks]
+    for k, (seg_start, pm) in enumerate(bounds):
+        seg_end = marks[k].start() if k < len(marks) else len(body)
+        current_part = None
+        if pm is not None:
             current_part = _part(text, pm.group("title").strip(), body_start)
             parts.append(current_part)
-            cursor += len(piece)
-            continue
-        for raw in piece.split(bullet)[1:]:
+        segment = body[seg_start:seg_end]
+        cursor = body_start + seg_start
+        for raw in segment.split(bullet)[1:]:
             at = text.find(raw, cursor)
             cursor = at + len(raw) if at >= 0 else cursor
             sessions.append(_item(raw.strip(" |"), at, len(sessions) + 1, current_part))
-        if pieces.index(piece) == 0:
-            cursor = body_start + len(piece)
     return [s for s in sessions if s["title"]], parts
 
 
@@ -86,7 +82,7 @@ def _part(text: str, title: str, before: int) -> dict:
         times = find_times(tail)
         if times and times[0].span[0] <= 2:
             part["start"] = times[0].start
-            rest = tail[times[0].span[1] :]
+            rest = re.sub(r"^\s*분", "", tail[times[0].span[1] :])
             room = re.match(r"\s*([^ㆍ·\d\n|]+?)\s*(?=ㆍ|·|\d+\.|\n|\||$)", rest)
             if room and room.group(1).strip():
                 part["room"] = room.group(1).strip()
