@@ -17,13 +17,22 @@ def _score(m, resolver) -> int:
 
 
 def build_agreement(text: str, resolver, org_ref) -> dict | None:
-    found = [m for m in re.finditer(
-        r"[^.\n]*(?:양해각서|MOU|협정|memorandum of understanding)[^.\n]*", text, re.I)
-        if SIGNED.search(m.group(0))]
+    found = [
+        m
+        for m in re.finditer(
+            r"[^.\n]*(?:양해각서|MOU|협정|memorandum of understanding)[^.\n]*", text, re.I
+        )
+        if SIGNED.search(m.group(0))
+    ]
     for m in sorted(found, key=lambda m: -_score(m, resolver))[:1]:
         sentence = m.group(0)
         title = re.search(r"[‘'「“]([^’'」”]*(?:양해각서|협정|MOU)[^’'」”]*)[’'」”]", sentence)
-        status = "planned" if PLANNED.search(sentence) and not re.search(r"체결했|체결하였|체결한|signed", sentence) else "signed"
+        status = (
+            "planned"
+            if PLANNED.search(sentence)
+            and not re.search(r"체결했|체결하였|체결한|signed", sentence)
+            else "signed"
+        )
         window = text
         in_force = re.search(r"서명\s*즉시\s*발효|발효|entered into force|took effect", window)
         if in_force:
@@ -38,12 +47,24 @@ def build_agreement(text: str, resolver, org_ref) -> dict | None:
             ref = org_ref(p.group(1))
             if ref not in parties:
                 parties.append(ref)
-        return {"title": title.group(1) if title else sentence.strip()[:60], "kind": "mou",
-                "parties": parties, "status": status, "signed_on": signed_on,
-                "signed_at": None,
-                "in_force_from": signed_on if in_force and "즉시" in in_force.group(0) else None,
-                "validity": {"years": int(validity.group(1) or validity.group(2)),
-                             "as_written": validity.group(0)} if validity else None,
-                "renews": None, "areas": [], "follow_ups": [],
-                "span": [m.start(), m.end()], "confidence": 0.6}
+        return {
+            "title": title.group(1) if title else sentence.strip()[:60],
+            "kind": "mou",
+            "parties": parties,
+            "status": status,
+            "signed_on": signed_on,
+            "signed_at": None,
+            "in_force_from": signed_on if in_force and "즉시" in in_force.group(0) else None,
+            "validity": {
+                "years": int(validity.group(1) or validity.group(2)),
+                "as_written": validity.group(0),
+            }
+            if validity
+            else None,
+            "renews": None,
+            "areas": [],
+            "follow_ups": [],
+            "span": [m.start(), m.end()],
+            "confidence": 0.6,
+        }
     return None

@@ -159,7 +159,9 @@ def find_dates(text: str) -> list[Mention]:
 
     for m in _EN_DAY_RANGE.finditer(text):
         mon, y = EN_MONTHS[m.group("mon").lower()], int(m.group("y")) if m.group("y") else None
-        a = Mention(m.start("d"), m.end("d"), m.group("d"), year=y, month=mon, day=int(m.group("d")))
+        a = Mention(
+            m.start("d"), m.end("d"), m.group("d"), year=y, month=mon, day=int(m.group("d"))
+        )
         b = Mention(m.start("d2"), m.end(), text[m.start("d2") : m.end()], year=y, month=mon)
         b.day, b.notes = int(m.group("d2")), ["ends"]
         taken.append((m.start(), m.end()))
@@ -201,7 +203,9 @@ def find_dates(text: str) -> list[Mention]:
                 rng = _RANGE_END.match(text, m.end())
                 if rng and free(rng.start(), rng.end()) and _plausible_end(mention, rng):
                     end = Mention(
-                        rng.start() + len(rng.group(0)) - len(rng.group(0).lstrip(" ~∼〜–—-부터에서")),
+                        rng.start()
+                        + len(rng.group(0))
+                        - len(rng.group(0).lstrip(" ~∼〜–—-부터에서")),
                         rng.end(),
                         "",
                     )
@@ -274,7 +278,9 @@ def weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
-def resolve(mention: Mention, *, year: int | None, month: int | None, year_source: str = "") -> None:
+def resolve(
+    mention: Mention, *, year: int | None, month: int | None, year_source: str = ""
+) -> None:
     """Fill value/precision from the mention and the context year/month; never guess."""
     y = mention.year
     m = mention.month if mention.month is not None else (month if mention.day else None)

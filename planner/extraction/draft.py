@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from planner.extraction import agreements, contacts, dates, fields, people, tables, trips
 from planner.extraction.events import build_event
 
-DATELINE = re.compile(r"(date|배포|등록|작성|게시|입력|수정|기사입력|발행|posted|published)[^\n]{0,12}$",
-                      re.I)
-NOISE = re.compile(r"^(skip|본문|메뉴|로그인|home|홈|검색|공유|인쇄|목록|이전글|다음글|source:)", re.I)
+DATELINE = re.compile(
+    r"(date|배포|등록|작성|게시|입력|수정|기사입력|발행|posted|published)[^\n]{0,12}$", re.I
+)
+NOISE = re.compile(
+    r"^(skip|본문|메뉴|로그인|home|홈|검색|공유|인쇄|목록|이전글|다음글|source:)", re.I
+)
 
 
 def language(text: str) -> str:
@@ -27,8 +29,15 @@ def doc_title(text: str, lang: str) -> str | None:
         s = line.strip().strip("#").strip()
         if s.startswith("title:"):
             s = s.split(":", 1)[1].strip()
-        if ("|" in s or NOISE.match(s) or len(s) < 8 or len(s) > 90 or s[0] in "•-–*□○▶※<>("
-                or s.endswith(("다.", "니다", ".")) or re.match(r"^[\d\s.\-:/()월화수목금토일]+$", s)):
+        if (
+            "|" in s
+            or NOISE.match(s)
+            or len(s) < 8
+            or len(s) > 90
+            or s[0] in "•-–*□○▶※<>("
+            or s.endswith(("다.", "니다", "."))
+            or re.match(r"^[\d\s.\-:/()월화수목금토일]+$", s)
+        ):
             continue
         if (lang == "ko" and not re.search(r"[가-힣]", s)) or fields.find_fields(s):
             continue
@@ -79,8 +88,9 @@ class Resolver:
                     if f.month == m.month:
                         found[f.year + 1] = f"작년 {m.month}월 = {f.as_written}"
         for n in re.finditer(r"(\d{1,3})\s*주년", text):
-            for y in re.finditer(r"((?:19|20)\d\d)\s*년[^.\n]{0,40}?(?:출범|창설|설립|개소|수교|체결)",
-                                 text):
+            for y in re.finditer(
+                r"((?:19|20)\d\d)\s*년[^.\n]{0,40}?(?:출범|창설|설립|개소|수교|체결)", text
+            ):
                 found[int(y.group(1)) + int(n.group(1))] = f"{y.group(1)}년 + {n.group(0)}"
         return found
 
@@ -91,8 +101,12 @@ class Resolver:
                 break
             line_start = text.rfind("\n", 0, m.start) + 1
             before = text[line_start : m.start]
-            if m.year and m.month and m.day and (
-                    not before.strip(" |:-[(•") or DATELINE.search(before)):
+            if (
+                m.year
+                and m.month
+                and m.day
+                and (not before.strip(" |:-[(•") or DATELINE.search(before))
+            ):
                 return m.year, "게시일/dateline"
         return None, ""
 
@@ -116,10 +130,15 @@ def build(text: str) -> dict:
         for o in orgs:
             if o["name_ko"] == name or o.get("name_en") == name:
                 return o["ref"]
-        o = {"ref": f"o{len(orgs) + 1}", "name_ko": name if lang == "ko" else None,
-             "name_en": None if lang == "ko" else name, "acronym": None,
-             "kind": "ministry" if name.endswith(("부", "Ministry")) else None,
-             "country": None, "parent": None}
+        o = {
+            "ref": f"o{len(orgs) + 1}",
+            "name_ko": name if lang == "ko" else None,
+            "name_en": None if lang == "ko" else name,
+            "acronym": None,
+            "kind": "ministry" if name.endswith(("부", "Ministry")) else None,
+            "country": None,
+            "parent": None,
+        }
         orgs.append(o)
         return o["ref"]
 
@@ -143,14 +162,21 @@ def build(text: str) -> dict:
         kind = "agreement"
     person_list = []
     for k, p in enumerate(people.find_people(text)):
-        person_list.append({"ref": f"p{k + 1}", "position_en": None, "organisation": None,
-                            "confidence": 0.6, **p})
+        person_list.append(
+            {"ref": f"p{k + 1}", "position_en": None, "organisation": None, "confidence": 0.6, **p}
+        )
     return {
         "format": "planner-draft/1",
-        "source": {"title": title, "kind": "press_release" if re.search(r"밝혔다|보도자료", text)
-                   else None, "publisher": None, "language": lang,
-                   "published_on": resolver.published(), "embargo_until": None, "url": None,
-                   "text": text},
+        "source": {
+            "title": title,
+            "kind": "press_release" if re.search(r"밝혔다|보도자료", text) else None,
+            "publisher": None,
+            "language": lang,
+            "published_on": resolver.published(),
+            "embargo_until": None,
+            "url": None,
+            "text": text,
+        },
         "kind": kind,
         "organisations": orgs,
         "people": person_list,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from planner.extraction import fields as F
-from planner.extraction import people as P
 from planner.extraction import order as order_mod
+from planner.extraction import people as P
 from planner.extraction import places, tables
-from planner.extraction.times import find_times, minutes_between
+from planner.extraction.times import find_times
 
 EVENT_KINDS = [
     ("forum", ("포럼", "forum")),
@@ -18,7 +18,9 @@ EVENT_KINDS = [
     ("ceremony", ("기념식", "위령제", "추모식", "폐회식", "개회식", "개막식", "ceremony", "식")),
     ("meeting", ("회의", "meeting", "회담")),
 ]
-ROOM_WORD = re.compile(r"(?:\d+(?:~\d+)?호|[가-힣A-Za-z]*(?:공연장|회의실|강당|홀|룸|실|관|쉼터|앞))$")
+ROOM_WORD = re.compile(
+    r"(?:\d+(?:~\d+)?호|[가-힣A-Za-z]*(?:공연장|회의실|강당|홀|룸|실|관|쉼터|앞))$"
+)
 
 
 def event_kind(title: str) -> str:
@@ -30,9 +32,18 @@ def event_kind(title: str) -> str:
 
 
 def parse_place(value: str, at: int, lang: str) -> tuple[dict, list[str]]:
-    place = {"country": None, "city": None, "locality": None, "venue": None, "building": None,
-             "room": None, "address": None, "timezone": None, "span": [at, at + len(value)],
-             "confidence": 0.7}
+    place = {
+        "country": None,
+        "city": None,
+        "locality": None,
+        "venue": None,
+        "building": None,
+        "room": None,
+        "address": None,
+        "timezone": None,
+        "span": [at, at + len(value)],
+        "confidence": 0.7,
+    }
     rooms: list[str] = []
     addr = re.search(r"\(([^)]*\d[^)]*)\)", value)
     if addr:
@@ -58,15 +69,26 @@ def parse_place(value: str, at: int, lang: str) -> tuple[dict, list[str]]:
     if english:
         found = places.find_places(english.group(2)) or places.find_places(english.group(3) or "")
         if found:
-            place.update(venue=english.group(1), city=english.group(2), country=found[0]["country"],
-                         timezone=found[0]["timezone"])
+            place.update(
+                venue=english.group(1),
+                city=english.group(2),
+                country=found[0]["country"],
+                timezone=found[0]["timezone"],
+            )
             return place, rooms
     place["venue"] = " ".join(words) or None
     return place, rooms
 
 
-def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolve_date,
-                title: str | None, lang: str, orgs) -> dict | None:
+def build_event(
+    text: str,
+    fields: list[F.Field],
+    rows: list[tables.Row],
+    resolve_date,
+    title: str | None,
+    lang: str,
+    orgs,
+) -> dict | None:
     when = next((f for f in fields if f.role == "when"), None)
     where = next((f for f in fields if f.role == "where"), None)
     own = _own_label(text, title)
@@ -75,17 +97,37 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
     ordered, parts = order_mod.find_order(text) if not rows else ([], [])
     if not rows and not ordered and not (when and where):
         return None
-    event = {"kind": event_kind(title or ""), "title_ko": None, "title_en": None, "subtitle": None,
-             "alt_titles": [], "series": None, "edition": None, "theme": None, "start": None,
-             "end": None, "start_time": None, "end_time": None, "place": None, "rooms": [],
-             "organisers": [], "attendance": None, "livestream": None, "mc": None, "parts": [],
-             "sessions": [], "confidence": 0.6}
+    event = {
+        "kind": event_kind(title or ""),
+        "title_ko": None,
+        "title_en": None,
+        "subtitle": None,
+        "alt_titles": [],
+        "series": None,
+        "edition": None,
+        "theme": None,
+        "start": None,
+        "end": None,
+        "start_time": None,
+        "end_time": None,
+        "place": None,
+        "rooms": [],
+        "organisers": [],
+        "attendance": None,
+        "livestream": None,
+        "mc": None,
+        "parts": [],
+        "sessions": [],
+        "confidence": 0.6,
+    }
     if title:
         event["title_ko" if lang == "ko" else "title_en"] = title
         ed = re.search(r"제\s*(\d+)\s*회|(\d+)(?:st|nd|rd|th)\b", title)
         if ed:
-            event["edition"] = {"number": int(ed.group(1) or ed.group(2)),
-                                "as_written": ed.group(0)}
+            event["edition"] = {
+                "number": int(ed.group(1) or ed.group(2)),
+                "as_written": ed.group(0),
+            }
     if when:
         dates = resolve_date(when.span[0], when.span[1])
         if dates:
@@ -101,14 +143,24 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
         if f.role in ("host", "co_host", "organiser", "supporter", "sponsor"):
             for name, qual in F.organiser_names(f.value):
                 role = "co_host" if qual == "co" or f.role == "co_host" else f.role
-                event["organisers"].append({"organisation": orgs(name), "role": role,
-                                            "span": list(f.span), "confidence": 0.8})
+                event["organisers"].append(
+                    {
+                        "organisation": orgs(name),
+                        "role": role,
+                        "span": list(f.span),
+                        "confidence": 0.8,
+                    }
+                )
         elif f.role == "theme" and not event["theme"]:
             event["theme"] = f.value
         elif f.role == "attendance" and not event["attendance"]:
             event["attendance"] = F.attendance(f.value, f.span[0])
-    live = re.search(r"(?:유튜브|생중계|livestream|live stream|YouTube)[^\n]{0,80}?"
-                     r"((?:https?://)?(?:www\.)?(?:youtube\.com|youtu\.be)/[\w/@\-]+)", text, re.I)
+    live = re.search(
+        r"(?:유튜브|생중계|livestream|live stream|YouTube)[^\n]{0,80}?"
+        r"((?:https?://)?(?:www\.)?(?:youtube\.com|youtu\.be)/[\w/@\-]+)",
+        text,
+        re.I,
+    )
     if live:
         url = live.group(1)
         event["livestream"] = url if url.startswith("http") else "https://" + url
@@ -126,6 +178,7 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
     if timed and not event["start_time"]:
         event["start_time"] = timed[0]["start"]
     if timed and not event["end_time"] and rows:
+
         def day_key(s):
             return ((s["day"] or {}).get("value") or "", (s["day"] or {}).get("as_written") or "")
 
@@ -137,8 +190,9 @@ def build_event(text: str, fields: list[F.Field], rows: list[tables.Row], resolv
         event["start"] = days[0]
         if days[-1] != days[0]:
             event["end"] = days[-1]
-    single_day = event["start"] and (not event["end"] or event["end"].get("value") ==
-                                     event["start"].get("value"))
+    single_day = event["start"] and (
+        not event["end"] or event["end"].get("value") == event["start"].get("value")
+    )
     if single_day and event["start"].get("value"):
         for s in event["sessions"]:
             s["day"] = s["day"] or dict(event["start"])
@@ -206,17 +260,32 @@ def _field_blocks(text: str, fields: list[F.Field], resolve_date) -> list[dict]:
         if where and (not nxt or where.span[0] < nxt[0][0]):
             words = where.value.split()
             room = words[-1] if len(words) > 1 and ROOM_WORD.search(words[-1]) else None
-        out.append({"day": dated[0] if dated else None, "order": len(out) + 1,
-                    "start": times[0].start, "end": times[0].end, "minutes": times[0].minutes,
-                    "title": title, "kind": tables.session_kind(title), "part": None,
-                    "room": room, "notes": None, "people": [], "items": [],
-                    "span": [at, f.span[1]], "confidence": 0.6})
+        out.append(
+            {
+                "day": dated[0] if dated else None,
+                "order": len(out) + 1,
+                "start": times[0].start,
+                "end": times[0].end,
+                "minutes": times[0].minutes,
+                "title": title,
+                "kind": tables.session_kind(title),
+                "part": None,
+                "room": room,
+                "notes": None,
+                "people": [],
+                "items": [],
+                "span": [at, f.span[1]],
+                "confidence": 0.6,
+            }
+        )
     return out if len(out) >= 2 else []
 
 
 def session(row: tables.Row, order: int, text: str) -> dict:
     cells = [c for c in row.cells if c and not c.startswith("\x01")]
-    tagged = {c[1:].split(":", 1)[0]: c[1:].split(":", 1)[1] for c in row.cells if c.startswith("\x01")}
+    tagged = {
+        c[1:].split(":", 1)[0]: c[1:].split(":", 1)[1] for c in row.cells if c.startswith("\x01")
+    }
     title_cell = cells[0] if cells else ""
     title, items, people = tables.split_title(title_cell)
     notes, room = [], tagged.get("room")
@@ -235,16 +304,29 @@ def session(row: tables.Row, order: int, text: str) -> dict:
     if not title and notes:
         title = tables.clean_title(notes.pop(0))
     minutes = row.time.minutes
-    return {"day": row.day.draft() if row.day else None, "order": order,
-            "start": row.time.start, "end": row.time.end, "minutes": minutes,
-            "title": title, "kind": tables.session_kind(title), "part": row.part, "room": room,
-            "notes": " ".join(notes) or None, "people": people, "items": items,
-            "span": list(row.span), "confidence": 0.8 if title else 0.4,
-            **({"computed_minutes": minutes_between(row.time.start, row.time.end)}
-               if minutes is None and False else {})}
+    return {
+        "day": row.day.draft() if row.day else None,
+        "order": order,
+        "start": row.time.start,
+        "end": row.time.end,
+        "minutes": minutes,
+        "title": title,
+        "kind": tables.session_kind(title),
+        "part": row.part,
+        "room": room,
+        "notes": " ".join(notes) or None,
+        "people": people,
+        "items": items,
+        "span": list(row.span),
+        "confidence": 0.8 if title else 0.4,
+    }
 
 
 def _role_for(title: str) -> str:
     kind = tables.session_kind(title)
-    return {"discussion": "panelist", "qa": "moderator", "closing": "mc",
-            "presentation": "presenter"}.get(kind or "", "speaker")
+    return {
+        "discussion": "panelist",
+        "qa": "moderator",
+        "closing": "mc",
+        "presentation": "presenter",
+    }.get(kind or "", "speaker")

@@ -10,15 +10,37 @@ import re
 from dataclasses import dataclass
 
 LABELS = {
-    "일시": "when", "기간": "when", "일자": "when", "date": "when", "dates": "when",
-    "장소": "where", "venue": "where", "place": "where", "location": "where",
-    "주제": "theme", "theme": "theme",
-    "주최": "host", "공동주최": "co_host", "hostedby": "host", "host": "host",
-    "주관": "organiser", "organiser": "organiser", "organizer": "organiser",
-    "후원": "supporter", "협찬": "sponsor",
-    "참석": "attendance", "참석대상": "attendance", "참여인원": "attendance", "참가인원": "attendance",
-    "참가대상": "attendance", "규모": "attendance", "참가인": "attendance",
-    "대회명": "title", "행사명": "title", "제목": "title", "회의명": "title",
+    "일시": "when",
+    "기간": "when",
+    "일자": "when",
+    "date": "when",
+    "dates": "when",
+    "장소": "where",
+    "venue": "where",
+    "place": "where",
+    "location": "where",
+    "주제": "theme",
+    "theme": "theme",
+    "주최": "host",
+    "공동주최": "co_host",
+    "hostedby": "host",
+    "host": "host",
+    "주관": "organiser",
+    "organiser": "organiser",
+    "organizer": "organiser",
+    "후원": "supporter",
+    "협찬": "sponsor",
+    "참석": "attendance",
+    "참석대상": "attendance",
+    "참여인원": "attendance",
+    "참가인원": "attendance",
+    "참가대상": "attendance",
+    "규모": "attendance",
+    "참가인": "attendance",
+    "대회명": "title",
+    "행사명": "title",
+    "제목": "title",
+    "회의명": "title",
 }
 
 
@@ -26,9 +48,7 @@ def _spaced(word: str) -> str:
     return r"\s*".join(re.escape(ch) for ch in word)
 
 
-_LABEL_RE = "|".join(
-    sorted((_spaced(w) for w in LABELS if not w.isascii()), key=len, reverse=True)
-)
+_LABEL_RE = "|".join(sorted((_spaced(w) for w in LABELS if not w.isascii()), key=len, reverse=True))
 INLINE = re.compile(
     r"(?:^|(?<=[\s.ㆍ•\-]))(?:\d+\.\s*)?[(\[]?(?P<label>" + _LABEL_RE + r")[)\]]?\s*(?::|：|\))\s*",
     re.M,
@@ -36,7 +56,9 @@ INLINE = re.compile(
 PAREN = re.compile(r"^[\s\-•·○□▶]*\((?P<label>" + _LABEL_RE + r")\)\s*", re.M)
 ALONE = re.compile(r"^[\s\-•·○□▶]*(?P<label>" + _LABEL_RE + r")\s*$", re.M)
 CELL = re.compile(r"^[\s|]*(?P<label>" + _LABEL_RE + r")\s*(?:\||\t)\s*", re.M)
-EN = re.compile(r"^\s*(?P<label>Date|Dates|Venue|Place|Location|Theme|Hosted by)\s*:\s*", re.M | re.I)
+EN = re.compile(
+    r"^\s*(?P<label>Date|Dates|Venue|Place|Location|Theme|Hosted by)\s*:\s*", re.M | re.I
+)
 
 
 @dataclass
@@ -59,7 +81,7 @@ def find_fields(text: str) -> list[Field]:
                 continue
             starts.append((m.start(), m.end(), _role(m.group("label"))))
     starts.sort()
-    for k, (s, e, role) in enumerate(starts):
+    for k, (_s, e, role) in enumerate(starts):
         line_end = text.find("\n", e)
         line_end = len(text) if line_end < 0 else line_end
         nxt = starts[k + 1][0] if k + 1 < len(starts) else len(text)
@@ -94,7 +116,9 @@ def organiser_names(value: str) -> list[tuple[str, str | None]]:
     """`행정안전부, 한국행정연구원 공동 주최` → [(name, qualifier)]; `(사)` stays in the name."""
     co = bool(re.search(r"공동\s*주최|공동", value))
     value = re.sub(r"\s*공동\s*(?:주최|주관)?\s*$", "", value)
-    names = [n.strip() for n in re.split(r"\s*[,，、]\s*|\s+[․·ㆍ]\s+|\s+및\s+", value) if n.strip()]
+    names = [
+        n.strip() for n in re.split(r"\s*[,，、]\s*|\s+[․·ㆍ]\s+|\s+및\s+", value) if n.strip()
+    ]
     return [(n, "co" if co and i else None) for i, n in enumerate(names)]
 
 
@@ -111,6 +135,11 @@ def attendance(value: str, at: int) -> dict | None:
     approx = bool(m.group("approx")) or "여" in m.group("unit")
     written_end = len(value) if value[m.end() :].startswith("(") else m.end()
     as_written = value[m.start() : written_end].strip()
-    return {"expected": int(m.group("n").replace(",", "")), "approximate": approx,
-            "as_written": as_written, "breakdown": [],
-            "span": [at + m.start(), at + m.start() + len(as_written)], "confidence": 0.8}
+    return {
+        "expected": int(m.group("n").replace(",", "")),
+        "approximate": approx,
+        "as_written": as_written,
+        "breakdown": [],
+        "span": [at + m.start(), at + m.start() + len(as_written)],
+        "confidence": 0.8,
+    }

@@ -64,10 +64,22 @@ def _item(raw: str, at: int, order: int, part: dict | None) -> dict:
     for sub in subs:
         if sub.strip():
             people.append({"role": "other", "as_written": sub.strip()})
-    return {"day": None, "order": order, "start": None, "end": None, "minutes": None,
-            "title": title, "kind": None, "part": part["title"] if part else None,
-            "room": part.get("room") if part else None, "notes": None, "people": people,
-            "items": [], "span": [at, at + len(raw)] if at >= 0 else None, "confidence": 0.6}
+    return {
+        "day": None,
+        "order": order,
+        "start": None,
+        "end": None,
+        "minutes": None,
+        "title": title,
+        "kind": None,
+        "part": part["title"] if part else None,
+        "room": part.get("room") if part else None,
+        "notes": None,
+        "people": people,
+        "items": [],
+        "span": [at, at + len(raw)] if at >= 0 else None,
+        "confidence": 0.6,
+    }
 
 
 def _part(text: str, title: str, before: int) -> dict:

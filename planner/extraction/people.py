@@ -15,12 +15,67 @@ SURNAMES = set(
     "천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
 )
 POSITIONS = (
-    "장관", "차관", "차관보", "총리", "대통령", "부총리", "대사", "영사", "시장", "부시장", "도지사",
-    "군수", "구청장", "의장", "의원", "회장", "부회장", "이사장", "이사", "원장", "부원장", "총장",
-    "사무총장", "국장", "실장", "과장", "본부장", "센터장", "단장", "처장", "청장", "차장", "부장",
-    "팀장", "교수", "연구위원", "선임연구위원", "위원장", "위원", "대표", "사무관", "주무관",
-    "서기관", "협력관", "기획관", "정책관", "관장", "소장", "면장", "유족회장", "사회자", "좌장",
-    "장", "관", "청장", "외교부장관", "장관급", "부위원장", "사장", "행정관", "심의관",
+    "장관",
+    "차관",
+    "차관보",
+    "총리",
+    "대통령",
+    "부총리",
+    "대사",
+    "영사",
+    "시장",
+    "부시장",
+    "도지사",
+    "군수",
+    "구청장",
+    "의장",
+    "의원",
+    "회장",
+    "부회장",
+    "이사장",
+    "이사",
+    "원장",
+    "부원장",
+    "총장",
+    "사무총장",
+    "국장",
+    "실장",
+    "과장",
+    "본부장",
+    "센터장",
+    "단장",
+    "처장",
+    "청장",
+    "차장",
+    "부장",
+    "팀장",
+    "교수",
+    "연구위원",
+    "선임연구위원",
+    "위원장",
+    "위원",
+    "대표",
+    "사무관",
+    "주무관",
+    "서기관",
+    "협력관",
+    "기획관",
+    "정책관",
+    "관장",
+    "소장",
+    "면장",
+    "유족회장",
+    "사회자",
+    "좌장",
+    "장",
+    "관",
+    "청장",
+    "외교부장관",
+    "장관급",
+    "부위원장",
+    "사장",
+    "행정관",
+    "심의관",
 )
 _POS_RE = "|".join(sorted(set(POSITIONS), key=len, reverse=True))
 # 홍길동 한국행정연구원 선임연구위원 / 홍길동 교수(순천대학교) / 홍길동 부회장
@@ -30,7 +85,9 @@ NAME_FIRST = re.compile(
     r"(?:\s*\((?P<org>[^)]{2,30})\))?"
 )
 # 유족회 부회장 윤성근 / 한국행정연구원 엄지선 연구위원
-POS_FIRST = re.compile(r"(?P<pos>[가-힣A-Za-z ]{0,20}?(?:" + _POS_RE + r"))\s+(?P<name>[가-힣]{2,4})$")
+POS_FIRST = re.compile(
+    r"(?P<pos>[가-힣A-Za-z ]{0,20}?(?:" + _POS_RE + r"))\s+(?P<name>[가-힣]{2,4})$"
+)
 LATIN_NAME = re.compile(
     r"^(?P<name>[A-Z][a-zà-ž'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ž'\-]+|von der|de|van)){1,3})"
     r"\s*,\s*(?P<pos>.+)$"
@@ -41,7 +98,9 @@ LATIN_NAME = re.compile(
 def kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    analyser = Kiwi()
+    analyser.tokenize("홍길동 씨가 왔다")  # the first call builds the model's caches
+    return analyser
 
 
 def is_korean_name(word: str) -> bool:
@@ -55,15 +114,21 @@ def is_korean_name(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _nnp(word: str) -> bool:
     tokens = kiwi().tokenize(word + " 씨")
-    return bool(tokens) and tokens[0].tag in ("NNP", "NNG") and tokens[0].form == word or (
-        len(tokens) >= 2 and tokens[0].tag == "NNP" and len(word) == 3
+    return (
+        bool(tokens)
+        and tokens[0].tag in ("NNP", "NNG")
+        and tokens[0].form == word
+        or (len(tokens) >= 2 and tokens[0].tag == "NNP" and len(word) == 3)
     )
 
 
 def _plain_name(word: str) -> bool:
     """A surname-led 2-4 syllable word that is not an organisation or a position."""
-    return (bool(re.fullmatch(r"[가-힣]{2,4}", word)) and word[0] in SURNAMES
-            and not word.endswith(POSITIONS + ("부", "청", "원", "처", "회", "과", "단")))
+    return (
+        bool(re.fullmatch(r"[가-힣]{2,4}", word))
+        and word[0] in SURNAMES
+        and not word.endswith(POSITIONS + ("부", "청", "원", "처", "회", "과", "단"))
+    )
 
 
 def looks_like_person(text: str) -> bool:
@@ -72,8 +137,11 @@ def looks_like_person(text: str) -> bool:
     if re.match(r"^(좌장|사회|진행)\s*[:：]", text):
         return True
     m = NAME_FIRST.match(text)
-    if m and (_plain_name(m.group("name")) if len(m.group("name")) == 3 else
-              is_korean_name(m.group("name"))):
+    if m and (
+        _plain_name(m.group("name"))
+        if len(m.group("name")) == 3
+        else is_korean_name(m.group("name"))
+    ):
         return True
     m = POS_FIRST.search(text)
     if m and is_korean_name(m.group("name")):
@@ -90,7 +158,7 @@ def person_list(text: str) -> list[str]:
 
 
 def is_role(text: str) -> bool:
-    """A role without a name: `NIA 부원장`, `정부혁신국장`, `한국행정 연구원장`, `사회자`, `좌장`."""
+    """A role without a name: `NIA 부원장`, `정부혁신국장`, `한국행정 연구원장`, `좌장`."""
     text = text.strip()
     if not text or len(text) > 25 or re.search(r"\d", text):
         return False
@@ -105,18 +173,25 @@ def split_person(as_written: str) -> dict | None:
     if m and looks_like_person(m.group(0)):
         pos = m.group("pos").strip()
         org = m.group("org")
-        return {"name_ko": m.group("name"), "name_latin": m.group("latin"),
-                "position_ko": f"{pos}({org})" if org else pos}
+        return {
+            "name_ko": m.group("name"),
+            "name_latin": m.group("latin"),
+            "position_ko": f"{pos}({org})" if org else pos,
+        }
     m = POS_FIRST.search(text)
     if m and is_korean_name(m.group("name")):
-        return {"name_ko": m.group("name"), "name_latin": None, "position_ko": m.group("pos").strip()}
+        return {
+            "name_ko": m.group("name"),
+            "name_latin": None,
+            "position_ko": m.group("pos").strip(),
+        }
     m = LATIN_NAME.match(text)
     if m:
         return {"name_ko": None, "name_latin": m.group("name"), "position_en": m.group("pos")}
     return None
 
 
-# prose: 슈네자나 파우노비치(Snežana Paunović) 행정자치부 장관 / 왕이(Wang YI) 외교부장 / 김민재 차관
+# prose: 슈네자나 파우노비치(Snežana Paunović) 행정자치부 장관 / 김민재 차관
 PROSE_PERSON = re.compile(
     r"(?P<name>[가-힣]{2,5}(?:\s[가-힣]{2,5})?)\s*\((?P<latin>[A-Z][A-Za-zÀ-ž .'\-]+)\)"
     r"(?P<pos>(?:\s+[가-힣A-Za-z·]+){0,3}?\s*(?:" + _POS_RE + r"))?(?![가-힣]{2})"
@@ -133,13 +208,20 @@ def find_people(text: str) -> list[dict]:
     for m in PROSE_PERSON.finditer(text):
         name = m.group("name").strip()
         if name not in seen:
-            seen[name] = {"name_ko": name, "name_latin": m.group("latin").strip(),
-                          "position_ko": (m.group("pos") or "").strip() or None,
-                          "span": [m.start(), m.end()]}
+            seen[name] = {
+                "name_ko": name,
+                "name_latin": m.group("latin").strip(),
+                "position_ko": (m.group("pos") or "").strip() or None,
+                "span": [m.start(), m.end()],
+            }
     for m in PROSE_KO.finditer(text):
         name = m.group("name")
         if name in seen or not is_korean_name(name):
             continue
-        seen[name] = {"name_ko": name, "name_latin": None, "position_ko": m.group("pos").strip(),
-                      "span": [m.start(), m.end()]}
+        seen[name] = {
+            "name_ko": name,
+            "name_latin": None,
+            "position_ko": m.group("pos").strip(),
+            "span": [m.start(), m.end()],
+        }
     return sorted(seen.values(), key=lambda p: p["span"][0])

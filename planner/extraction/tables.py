@@ -17,8 +17,19 @@ DAY_MARK = re.compile(
 )
 HEADER_WORDS = {
     "time": ("시간", "시 간", "time", "일시", "시간계획"),
-    "title": ("프로그램", "행사명", "세부일정", "주요 내용", "주요내용", "내용", "구분", "programme",
-              "program", "session", "세 부 내 용"),
+    "title": (
+        "프로그램",
+        "행사명",
+        "세부일정",
+        "주요 내용",
+        "주요내용",
+        "내용",
+        "구분",
+        "programme",
+        "program",
+        "session",
+        "세 부 내 용",
+    ),
     "room": ("장소", "장 소", "venue", "room", "place"),
     "remark": ("비고", "비 고", "remarks", "note", "notes"),
     "minutes": ("소요", "소요시간", "분", "minutes", "duration"),
@@ -223,7 +234,9 @@ def session_kind(title: str) -> str | None:
 
 _SUBITEM = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]")
 _DASH_PART = re.compile(r"\s+-\s+")
-_LABEL = re.compile(r"^(좌장|사회|진행|발표|발제|토론|패널|moderator|chair|speaker)\s*[:：]\s*", re.I)
+_LABEL = re.compile(
+    r"^(좌장|사회|진행|발표|발제|토론|패널|moderator|chair|speaker)\s*[:：]\s*", re.I
+)
 
 
 def split_title(cell: str) -> tuple[str, list[dict], list[dict]]:

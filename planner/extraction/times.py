@@ -1,4 +1,4 @@
-"""Clock times and ranges: 15:00~17:00, 14:50~15:00 10', 09.00 - 09.10, 0925GMT, 15시부터 17시까지."""
+"""Clock times and ranges: 15:00~17:00, 14:50~15:00 10', 09.00 - 09.10, 0925GMT, 15시~17시."""
 
 from __future__ import annotations
 
@@ -69,7 +69,9 @@ def find_times(text: str, start_at: int = 0) -> list[TimeRange]:
         taken.append(m.span())
     for m in KO_COLON_MIN.finditer(text):
         if free(*m.span()):
-            found.append(TimeRange(f"{int(m.group('h')):02d}:{m.group('m')}", None, None, None, m.span()))
+            found.append(
+                TimeRange(f"{int(m.group('h')):02d}:{m.group('m')}", None, None, None, m.span())
+            )
             taken.append(m.span())
     for m in KO_HOUR.finditer(text):
         if not free(*m.span()) or re.match(r"\s*간", text[m.end() : m.end() + 2]):
@@ -82,8 +84,10 @@ def find_times(text: str, start_at: int = 0) -> list[TimeRange]:
         found.append(TimeRange(a, b, None, None, m.span()))
         taken.append(m.span())
     found.sort(key=lambda t: t.span)
-    return [TimeRange(t.start, t.end, t.minutes, t.zone, (t.span[0] + start_at, t.span[1] + start_at))
-            for t in found]
+    return [
+        TimeRange(t.start, t.end, t.minutes, t.zone, (t.span[0] + start_at, t.span[1] + start_at))
+        for t in found
+    ]
 
 
 def _is_date_like(text: str, m: re.Match) -> bool:
@@ -108,11 +112,3 @@ def leading_time(text: str) -> TimeRange | None:
     if m:
         return TimeRange(None, hm(m.group(1)), None, None, (offset, offset + m.end()))
     return None
-
-
-def minutes_between(start: str | None, end: str | None) -> int | None:
-    if not start or not end:
-        return None
-    (h1, m1), (h2, m2) = (map(int, x.split(":")) for x in (start, end))
-    diff = (h2 * 60 + m2) - (h1 * 60 + m1)
-    return diff if diff > 0 else None

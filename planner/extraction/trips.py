@@ -10,8 +10,10 @@ from planner.extraction import places
 TRIP_VERB = re.compile(r"방문(?!객|단)|파견|순방|출장|출국|찾는다")
 SENTENCE = re.compile(r"[^\n]+?(?:다\.(?=\s|$)|$)", re.M)
 ENGAGEMENTS = [
-    ("forum", ("포럼",)), ("seminar", ("워크숍", "라운드테이블", "세미나")),
-    ("ceremony", ("기념식", "개소식", "개막식")), ("signing", ("서명식",)),
+    ("forum", ("포럼",)),
+    ("seminar", ("워크숍", "라운드테이블", "세미나")),
+    ("ceremony", ("기념식", "개소식", "개막식")),
+    ("signing", ("서명식",)),
     ("meeting", ("면담", "회담", "예방", "간담회", "회의")),
 ]
 
@@ -35,7 +37,7 @@ def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None
             foreign = next((f for f in map(_foreign, nearby) if f), [])
         if not foreign:
             continue
-        for at2, later in sentences[k + 1 :]:
+        for _at, later in sentences[k + 1 :]:
             if TRIP_VERB.search(later) and not re.search(r"지난|작년|당시|순방\s*시", later):
                 foreign += _foreign(later)
         return _trip(text, at, sentence, foreign, dated, resolver, title)
@@ -48,17 +50,31 @@ def _foreign(sentence: str) -> list[dict]:
 
 def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
     ends = [d for d in dated if "ends" in d.get("notes", [])]
-    trip = {"title_ko": title, "title_en": None, "subtitle": None, "purpose": None,
-            "head": None, "start": dated[0], "end": ends[0] if ends else None,
-            "duration_as_written": None, "stops": [], "segments": [], "engagements": [],
-            "delegation": [], "agreements": [], "span": [at, at + len(sentence)],
-            "confidence": 0.6}
+    trip = {
+        "title_ko": title,
+        "title_en": None,
+        "subtitle": None,
+        "purpose": None,
+        "head": None,
+        "start": dated[0],
+        "end": ends[0] if ends else None,
+        "duration_as_written": None,
+        "stops": [],
+        "segments": [],
+        "engagements": [],
+        "delegation": [],
+        "agreements": [],
+        "span": [at, at + len(sentence)],
+        "confidence": 0.6,
+    }
     head = re.search(r"단장\s*[:：]?\s*([가-힣]{2,4})\s+([^)]+)\)", sentence)
     if head:
         trip["head"] = {"as_written": f"{head.group(1)} {head.group(2).strip()}"}
     else:
-        subject = re.search(r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE
-                            + r"))[은는이가]\s", sentence)
+        subject = re.search(
+            r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE + r"))[은는이가]\s",
+            sentence,
+        )
         if subject:
             trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
     all_places = places.find_places(text)
@@ -68,18 +84,33 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
             continue
         seen.append(p["country"])
         city = p if p["kind"] == "city" else _city_of(all_places, p["country"], text)
-        place = {"country": p["country"], "city": city["city"] if city else None,
-                 "locality": None, "venue": None, "building": None, "room": None, "address": None,
-                 "timezone": (city or p)["timezone"] or places.country_zone(p["country"]),
-                 "span": (city or p)["span"]}
-        trip["stops"].append({"order": len(trip["stops"]) + 1, "place": place, "arrive": None,
-                              "depart": None})
+        place = {
+            "country": p["country"],
+            "city": city["city"] if city else None,
+            "locality": None,
+            "venue": None,
+            "building": None,
+            "room": None,
+            "address": None,
+            "timezone": (city or p)["timezone"] or places.country_zone(p["country"]),
+            "span": (city or p)["span"],
+        }
+        trip["stops"].append(
+            {"order": len(trip["stops"]) + 1, "place": place, "arrive": None, "depart": None}
+        )
+    for airport in places.find_airports(text):
+        for stop in trip["stops"]:
+            if stop["place"]["country"] == airport["country"] and not stop["place"].get("airport"):
+                stop["place"]["airport"] = airport["airport"]
     trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
     lead = re.search(r"([가-힣]{2,10}부)\s*\(\s*장관", text)
     for e in trip["engagements"]:
         e["host"] = e.pop("_host", None) or (lead.group(1) if lead else None)
-    trip["_events"] = [_as_event(e, text) for e in trip["engagements"]
-                       if e["kind"] in ("forum", "seminar", "ceremony", "event") and e["title"]]
+    trip["_events"] = [
+        _as_event(e, text)
+        for e in trip["engagements"]
+        if e["kind"] in ("forum", "seminar", "ceremony", "event") and e["title"]
+    ]
     return trip
 
 
@@ -94,16 +125,36 @@ def _as_event(e: dict, text: str) -> dict:
     if by:
         e["host"] = None
     kind = e["kind"] if e["kind"] != "event" else event_kind(e["title"])
-    organisers = [{"organisation": by.group(1), "role": "organiser" if by.group(2) == "주관"
-                   else "host"}] if by else []
-    return {"kind": kind, "title_ko": e["title"], "title_en": None, "subtitle": None,
-            "alt_titles": [], "series": None, "edition": None, "theme": None,
-            "start": e["date"], "end": dict(e["date"]) if e["date"] else None, "start_time": None, "end_time": None,
-            "place": e["place"], "rooms": [], "attendance": None,
-            "organisers": organisers or ([{"organisation": e["host"], "role": "host"}]
-                                         if e.get("host") else []),
-            "livestream": None, "mc": None, "parts": [], "sessions": [],
-            "span": e["span"], "confidence": 0.5}
+    organisers = (
+        [{"organisation": by.group(1), "role": "organiser" if by.group(2) == "주관" else "host"}]
+        if by
+        else []
+    )
+    return {
+        "kind": kind,
+        "title_ko": e["title"],
+        "title_en": None,
+        "subtitle": None,
+        "alt_titles": [],
+        "series": None,
+        "edition": None,
+        "theme": None,
+        "start": e["date"],
+        "end": dict(e["date"]) if e["date"] else None,
+        "start_time": None,
+        "end_time": None,
+        "place": e["place"],
+        "rooms": [],
+        "attendance": None,
+        "organisers": organisers
+        or ([{"organisation": e["host"], "role": "host"}] if e.get("host") else []),
+        "livestream": None,
+        "mc": None,
+        "parts": [],
+        "sessions": [],
+        "span": e["span"],
+        "confidence": 0.5,
+    }
 
 
 def _city_of(all_places, iso, text):
@@ -127,7 +178,8 @@ def _engagements(text, resolver, stops, after: int) -> list[dict]:
     for at, sentence in _sentences(text[after:]):
         at += after
         if re.search(r"지난|작년|당시", sentence[:30]) and not re.search(
-                r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence):
+            r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence
+        ):
             continue
         pos = 0
         for clause in CLAUSE.split(sentence):
@@ -162,24 +214,53 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     if kind is None:
         return []
     if kind in ("forum", "seminar", "ceremony", "event") and not re.search(
-            r"개최|참석|열리|가질|갖|진행|참가|연다", clause):
+        r"개최|참석|열리|가질|갖|진행|참가|연다", clause
+    ):
         return []
-    dated = [d for d in resolver.between(at, at + len(clause))
-             if d["precision"] != "year" and not re.search(
-                 r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]])]
+    dated = [
+        d
+        for d in resolver.between(at, at + len(clause))
+        if d["precision"] != "year"
+        and not re.search(
+            r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]]
+        )
+    ]
     quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
-    plain = re.search(r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause)
-    title = quoted.group(1) if quoted and kind in ("forum", "seminar", "ceremony") else (
-        plain.group(1) if plain else None)
+    plain = re.search(
+        r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause
+    )
+    title = (
+        quoted.group(1)
+        if quoted and kind in ("forum", "seminar", "ceremony")
+        else (plain.group(1) if plain else None)
+    )
     if kind == "event" and attend:
         title = attend.group(1).strip()
     found = P.find_people(clause) if kind == "meeting" else []
-    subject = re.match(r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause)
-    base = {"_host": subject.group(1) if subject else None, "kind": kind, "date": dated[0] if dated else None, "start": None, "end": None,
-            "place": dict(stop) if stop else None, "status": None, "participants": [],
-            "purpose": None, "span": [at, at + len(clause)], "confidence": 0.5}
+    subject = re.match(
+        r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause
+    )
+    base = {
+        "_host": subject.group(1) if subject else None,
+        "kind": kind,
+        "date": dated[0] if dated else None,
+        "start": None,
+        "end": None,
+        "place": dict(stop) if stop else None,
+        "status": None,
+        "participants": [],
+        "purpose": None,
+        "span": [at, at + len(clause)],
+        "confidence": 0.5,
+    }
     if not found:
         return [{**base, "title": title, "order": n + 1, "counterparts": []}]
-    return [{**base, "order": n + k + 1, "counterparts": [{"as_written": p["name_ko"]}],
-             "title": f"{p['name_ko']} {p['position_ko'] or ''} 면담".replace("  ", " ")}
-            for k, p in enumerate(found)]
+    return [
+        {
+            **base,
+            "order": n + k + 1,
+            "counterparts": [{"as_written": p["name_ko"]}],
+            "title": f"{p['name_ko']} {p['position_ko'] or ''} 면담".replace("  ", " "),
+        }
+        for k, p in enumerate(found)
+    ]

@@ -26,13 +26,18 @@ def test_dates_spaced_dotted_full():
 
 def test_dates_range_end_without_month_takes_the_month():
     text = "2025.04.30 공지\n출장은 5.12.(월) ~ 16.(금) 이다."
-    assert _values(text)[1:] == [("5.12.(월)", "2025-05-12", "day"), ("16.(금)", "2025-05-16", "day")]
+    assert _values(text)[1:] == [
+        ("5.12.(월)", "2025-05-12", "day"),
+        ("16.(금)", "2025-05-16", "day"),
+    ]
 
 
 def test_dates_from_until_range():
     found = find_dates("3.4.(화)부터 7.(토)까지")
-    assert [(m.as_written, "ends" in m.notes) for m in found] == [("3.4.(화)", False),
-                                                                  ("7.(토)", True)]
+    assert [(m.as_written, "ends" in m.notes) for m in found] == [
+        ("3.4.(화)", False),
+        ("7.(토)", True),
+    ]
 
 
 def test_dates_day_range_without_month_stays_null():
@@ -58,7 +63,10 @@ def test_dates_english_month_day_year():
 
 def test_dates_year_from_board_date():
     text = "2019.04.02\n대표단은 4.8.(월)부터 12.(금)까지 방문한다."
-    assert _values(text)[1:] == [("4.8.(월)", "2019-04-08", "day"), ("12.(금)", "2019-04-12", "day")]
+    assert _values(text)[1:] == [
+        ("4.8.(월)", "2019-04-08", "day"),
+        ("12.(금)", "2019-04-12", "day"),
+    ]
 
 
 def test_dates_weekday_alone_never_picks_a_year():

@@ -40,8 +40,10 @@ def test_times_korean_hours():
 
 
 def test_times_spaced_colon_minutes_and_hour_only():
-    assert _times("제례 09 : 40분 본당 ㆍ기념식 11시") == [("09:40", None, None, None),
-                                                         ("11:00", None, None, None)]
+    assert _times("제례 09 : 40분 본당 ㆍ기념식 11시") == [
+        ("09:40", None, None, None),
+        ("11:00", None, None, None),
+    ]
 
 
 def test_times_zone_cet():
