@@ -80,6 +80,31 @@ def parse_place(value: str, at: int, lang: str) -> tuple[dict, list[str]]:
     return place, rooms
 
 
+def empty_event(**values) -> dict:
+    """An EVENT with every key of the format, the given values set."""
+    event = dict.fromkeys(
+        (
+            "title_ko",
+            "title_en",
+            "subtitle",
+            "series",
+            "edition",
+            "theme",
+            "start",
+            "end",
+            "start_time",
+            "end_time",
+            "place",
+            "attendance",
+            "livestream",
+            "mc",
+        ),
+    )
+    event.update(alt_titles=[], rooms=[], organisers=[], parts=[], sessions=[], confidence=0.6)
+    event.update(values)
+    return event
+
+
 def build_event(
     text: str,
     fields: list[F.Field],
@@ -97,29 +122,7 @@ def build_event(
     ordered, parts = order_mod.find_order(text) if not rows else ([], [])
     if not rows and not ordered and not (when and where):
         return None
-    event = {
-        "kind": event_kind(title or ""),
-        "title_ko": None,
-        "title_en": None,
-        "subtitle": None,
-        "alt_titles": [],
-        "series": None,
-        "edition": None,
-        "theme": None,
-        "start": None,
-        "end": None,
-        "start_time": None,
-        "end_time": None,
-        "place": None,
-        "rooms": [],
-        "organisers": [],
-        "attendance": None,
-        "livestream": None,
-        "mc": None,
-        "parts": [],
-        "sessions": [],
-        "confidence": 0.6,
-    }
+    event = empty_event(kind=event_kind(title or ""))
     if title:
         event["title_ko" if lang == "ko" else "title_en"] = title
         ed = re.search(r"제\s*(\d+)\s*회|(\d+)(?:st|nd|rd|th)\b", title)

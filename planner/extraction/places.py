@@ -170,30 +170,18 @@ def country_zone(iso: str | None) -> str | None:
 def find_places(text: str) -> list[dict]:
     """Country and city mentions with spans: {"country", "city", "timezone", "span", "kind"}."""
     found = []
-    for name, iso in KO_COUNTRIES.items():
+    named = [(name, "country", iso, None, None) for name, iso in KO_COUNTRIES.items()]
+    named += [(name, "city", iso, name, zone) for name, (iso, zone) in KO_CITIES.items()]
+    for name, kind, iso, city, zone in named:
         for m in re.finditer(re.escape(name), text):
             if _inside_word(text, m, name):
                 continue
             found.append(
                 {
-                    "kind": "country",
+                    "kind": kind,
                     "country": iso,
-                    "city": None,
-                    "timezone": country_zone(iso),
-                    "span": [m.start(), m.end()],
-                    "name": name,
-                }
-            )
-    for name, (iso, zone) in KO_CITIES.items():
-        for m in re.finditer(re.escape(name), text):
-            if _inside_word(text, m, name):
-                continue
-            found.append(
-                {
-                    "kind": "city",
-                    "country": iso,
-                    "city": name,
-                    "timezone": zone,
+                    "city": city,
+                    "timezone": zone or country_zone(iso),
                     "span": [m.start(), m.end()],
                     "name": name,
                 }

@@ -118,7 +118,7 @@ ORGANISED = re.compile(r"^\s*이번\s*(?:행사|회의|포럼|대화)[은는]\s*
 
 
 def _as_event(e: dict, text: str) -> dict:
-    from planner.extraction.events import event_kind
+    from planner.extraction.events import empty_event, event_kind
 
     after = text[e["span"][1] : e["span"][1] + 200].lstrip(" .\n")
     by = ORGANISED.match(after)
@@ -130,31 +130,17 @@ def _as_event(e: dict, text: str) -> dict:
         if by
         else []
     )
-    return {
-        "kind": kind,
-        "title_ko": e["title"],
-        "title_en": None,
-        "subtitle": None,
-        "alt_titles": [],
-        "series": None,
-        "edition": None,
-        "theme": None,
-        "start": e["date"],
-        "end": dict(e["date"]) if e["date"] else None,
-        "start_time": None,
-        "end_time": None,
-        "place": e["place"],
-        "rooms": [],
-        "attendance": None,
-        "organisers": organisers
+    return empty_event(
+        kind=kind,
+        title_ko=e["title"],
+        start=e["date"],
+        end=dict(e["date"]) if e["date"] else None,
+        place=e["place"],
+        organisers=organisers
         or ([{"organisation": e["host"], "role": "host"}] if e.get("host") else []),
-        "livestream": None,
-        "mc": None,
-        "parts": [],
-        "sessions": [],
-        "span": e["span"],
-        "confidence": 0.5,
-    }
+        span=e["span"],
+        confidence=0.5,
+    )
 
 
 def _city_of(all_places, iso, text):
