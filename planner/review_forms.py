@@ -129,8 +129,12 @@ class ReviewForm(forms.Form):
             )
         if spec.kind == "time":
             attrs.update(placeholder="HH:MM", size="5")
-        if spec.kind == "date":
+            attrs["class"] += " review-time"
+        elif spec.kind == "date":
             attrs.update(placeholder="YYYY-MM-DD", size="10")
+            attrs["class"] += " review-date"
+        elif spec.path[-1] in ("title", "notes", "title_ko", "name_ko", "position_ko"):
+            attrs["class"] += " review-wide"
         return forms.CharField(
             label=spec.label,
             required=False,
