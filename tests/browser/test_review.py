@@ -40,6 +40,9 @@ def editor(visitor, django_user_model):
 
 
 def test_review_pasted_announcement_corrected_and_created_shows_nine_rows(editor):
+    from planner.extraction import warm_up
+
+    warm_up()  # the live server is a thread of this process: load the analyser once, here
     staff = editor
     page = staff.page
     before = set(Forum.objects.values_list("pk", flat=True))
@@ -48,7 +51,7 @@ def test_review_pasted_announcement_corrected_and_created_shows_nine_rows(editor
     page.get_by_role("link", name="문서에서 가져오기").first.click()
     page.get_by_label("본문 붙여 넣기").fill(announcement())
     with page.expect_navigation(timeout=90_000):
-        page.get_by_role("button", name="문서 읽기").click()
+        page.get_by_role("button", name="문서 읽기").click(no_wait_after=True)
 
     expect(page.locator("mark.fact").first).to_be_visible()
     expect(page.locator("#events-0-sessions tbody tr")).to_have_count(9)
@@ -74,3 +77,7 @@ def test_review_pasted_announcement_corrected_and_created_shows_nine_rows(editor
     expect(rows.nth(8).locator(".ros-range")).to_have_text("16:55~17:00")
     expect(rows.nth(8).locator(".ros-title")).to_contain_text("폐회")
     expect(rows.nth(8).locator(".ros-notes")).to_have_text("사회자 (폐회 선언)")
+
+    staff.open(created.document.get_absolute_url(), name="review-document-provenance")
+    expect(page.locator("#provenance .provenance-quote").first).to_be_visible()
+    expect(page.locator("#provenance")).to_contain_text("14:50~15:00")

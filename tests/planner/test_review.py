@@ -234,3 +234,28 @@ def test_home_and_document_list_link_to_the_review_screen(editor_client):
     pages = [editor_client.get(url) for url in urls]
 
     assert all(f'href="{START}"' in page.content.decode() for page in pages)
+
+
+def test_review_removing_an_organisation_forgets_its_organiser_line(editor_client, review):
+    refs = [item["ref"] for item in review.draft["organisations"]]
+    host = refs.index("o1")
+    data = submitted(review.draft) | {f"organisations-{host}-remove": "on"}
+
+    response = editor_client.post(review.get_absolute_url(), data)
+
+    forum = Forum.objects.get()
+    assert response.status_code == 302
+    names = list(forum.organisers.values_list("organisation__name_ko", "role"))
+    assert names == [("한국행정연구원", "co_host")]
+    assert not forum.document.organisations.filter(name_ko="행정안전부").exists()
+
+
+def test_review_of_a_created_draft_leads_to_its_document(editor_client, review):
+    editor_client.post(review.get_absolute_url(), submitted(review.draft))
+    document = SourceDocument.objects.get()
+
+    response = editor_client.post(review.get_absolute_url(), submitted(review.draft))
+
+    assert response.status_code == 302
+    assert response["Location"] == document.get_absolute_url()
+    assert Forum.objects.count() == 1
