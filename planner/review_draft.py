@@ -125,6 +125,40 @@ def _place_specs(base: tuple) -> list[Spec]:
     ]
 
 
+SESSION_COLUMNS = [
+    ("start", _("start"), "time"),
+    ("end", _("end"), "time"),
+    ("minutes", _("minutes"), "int"),
+    ("title", _("item"), "text"),
+    ("notes", _("notes"), "text"),
+]
+STOP_COLUMNS = [
+    (("place", "city"), _("city"), "text"),
+    (("place", "country"), _("country (ISO code)"), "text"),
+    ("arrive", _("arrives"), "date"),
+    ("depart", _("departs"), "date"),
+]
+ENGAGEMENT_COLUMNS = [
+    ("date", _("date"), "date"),
+    ("start", _("start"), "time"),
+    ("end", _("end"), "time"),
+    ("title", _("title"), "text"),
+]
+
+
+def _table(base: tuple, title: Any, items: list, columns: list[tuple]) -> Section:
+    """One row per item of the list at ``base``; ``columns`` are (key or keys, label, kind)."""
+    rows = []
+    for number, item in enumerate(items):
+        path = (*base, number)
+        specs = [
+            Spec((*path, *(key if isinstance(key, tuple) else (key,))), label, kind)
+            for key, label, kind in columns
+        ]
+        rows.append(_row(path, str(number + 1), item, specs))
+    return Section(field_name(base), title, rows, table=True)
+
+
 def _event_section(index: int, event: dict) -> Section:
     base = ("events", index)
     specs = [
@@ -138,18 +172,8 @@ def _event_section(index: int, event: dict) -> Section:
         *_place_specs(base),
     ]
     title = event.get("title_ko") or event.get("title_en") or f"#{index + 1}"
-    sessions = []
-    for number, session in enumerate(event.get("sessions") or []):
-        path = (*base, "sessions", number)
-        session_specs = [
-            Spec((*path, "start"), _("start"), "time"),
-            Spec((*path, "end"), _("end"), "time"),
-            Spec((*path, "minutes"), _("minutes"), "int"),
-            Spec((*path, "title"), _("item")),
-            Spec((*path, "notes"), _("notes")),
-        ]
-        sessions.append(_row(path, str(number + 1), session, session_specs))
-    children = [Section(f"events-{index}-sessions", _("Run of show"), sessions, table=True)]
+    sessions = event.get("sessions") or []
+    children = [_table((*base, "sessions"), _("Run of show"), sessions, SESSION_COLUMNS)]
     return Section(
         f"events-{index}", _("Event"), [_row(base, title, event, specs)], children=children
     )
@@ -163,41 +187,17 @@ def _trip_section(index: int, trip: dict) -> Section:
         Spec((*base, "start"), _("start date"), "date"),
         Spec((*base, "end"), _("end date"), "date"),
     ]
-    stops = []
-    for number, stop in enumerate(trip.get("stops") or []):
-        path = (*base, "stops", number)
-        stop_specs = [
-            Spec((*path, "place", "city"), _("city")),
-            Spec((*path, "place", "country"), _("country (ISO code)")),
-            Spec((*path, "arrive"), _("arrives"), "date"),
-            Spec((*path, "depart"), _("departs"), "date"),
-        ]
-        stops.append(_row(path, str(number + 1), stop, stop_specs))
-    engagements = []
-    for number, item in enumerate(trip.get("engagements") or []):
-        path = (*base, "engagements", number)
-        item_specs = [
-            Spec((*path, "date"), _("date"), "date"),
-            Spec((*path, "start"), _("start"), "time"),
-            Spec((*path, "end"), _("end"), "time"),
-            Spec((*path, "title"), _("title")),
-        ]
-        engagements.append(_row(path, str(number + 1), item, item_specs))
     title = trip.get("title_ko") or trip.get("title_en") or f"#{index + 1}"
     children = [
-        Section(f"trips-{index}-stops", _("Stops"), stops, table=True),
-        Section(f"trips-{index}-engagements", _("Engagements"), engagements, table=True),
+        _table((*base, "stops"), _("Stops"), trip.get("stops") or [], STOP_COLUMNS),
+        _table(
+            (*base, "engagements"),
+            _("Engagements"),
+            trip.get("engagements") or [],
+            ENGAGEMENT_COLUMNS,
+        ),
     ]
     return Section(f"trips-{index}", _("Trip"), [_row(base, title, trip, specs)], children=children)
-
-
-def _table(key: str, title: Any, items: list, columns: list[tuple[str, Any]]) -> Section:
-    rows = []
-    for number, item in enumerate(items):
-        path = (key, number)
-        specs = [Spec((*path, name), label) for name, label in columns]
-        rows.append(_row(path, str(number + 1), item, specs))
-    return Section(key, title, rows, table=True)
 
 
 def layout(draft: dict) -> list[Section]:
@@ -224,21 +224,30 @@ def layout(draft: dict) -> list[Section]:
     sections += [_trip_section(i, trip) for i, trip in enumerate(draft.get("trips") or [])]
     agreements = draft.get("agreements") or []
     if agreements:
-        columns = [("title", _("title")), ("signed_on", _("signed on"))]
-        sections.append(_table("agreements", _("Agreements"), agreements, columns))
-        for row in sections[-1].rows:
-            row.specs[1] = Spec(row.specs[1].path, row.specs[1].label, "date")
-    people = [("name_ko", _("name (Korean)")), ("name_latin", _("name (Latin script)"))]
-    people.append(("position_ko", _("position")))
-    sections.append(_table("people", _("People"), draft.get("people") or [], people))
-    organisations = [("name_ko", _("name (Korean)")), ("name_en", _("name (English)"))]
-    organisations.append(("acronym", _("acronym")))
-    sections.append(
-        _table("organisations", _("Organisations"), draft.get("organisations") or [], organisations)
-    )
-    contacts = [("department", _("department")), ("position", _("rank")), ("name", _("name"))]
-    contacts.append(("phone", _("phone")))
-    sections.append(_table("contacts", _("Contacts"), draft.get("contacts") or [], contacts))
+        columns = [("title", _("title"), "text"), ("signed_on", _("signed on"), "date")]
+        sections.append(_table(("agreements",), _("Agreements"), agreements, columns))
+    people = [
+        ("name_ko", _("name (Korean)"), "text"),
+        ("name_latin", _("name (Latin script)"), "text"),
+        ("position_ko", _("position"), "text"),
+    ]
+    organisations = [
+        ("name_ko", _("name (Korean)"), "text"),
+        ("name_en", _("name (English)"), "text"),
+        ("acronym", _("acronym"), "text"),
+    ]
+    contacts = [
+        ("department", _("department"), "text"),
+        ("position", _("rank"), "text"),
+        ("name", _("name"), "text"),
+        ("phone", _("phone"), "text"),
+    ]
+    for key, title, columns in (
+        ("people", _("People"), people),
+        ("organisations", _("Organisations"), organisations),
+        ("contacts", _("Contacts"), contacts),
+    ):
+        sections.append(_table((key,), title, draft.get(key) or [], columns))
     return sections
 
 
