@@ -259,3 +259,22 @@ def test_review_of_a_created_draft_leads_to_its_document(editor_client, review):
     assert response.status_code == 302
     assert response["Location"] == document.get_absolute_url()
     assert Forum.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "name", ["000_f745800792c9fd95.txt", "001_80e9b73bdfe90d16.txt", "002_3861a4dd3f27feed.txt"]
+)
+def test_review_of_each_reference_document_creates_what_was_read(editor_client, name):
+    text = (FORUM_TEXT.parent / name).read_text(encoding="utf-8")
+    editor_client.post(START, {"text": text})
+    review = DraftReview.objects.get()
+    page = editor_client.get(review.get_absolute_url())
+    assert page.status_code == 200
+
+    response = editor_client.post(review.get_absolute_url(), submitted(review.draft))
+
+    document = SourceDocument.objects.get()
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    events, trips = review.draft.get("events") or [], review.draft.get("trips") or []
+    assert document.forums.count() == len(events)
+    assert document.trips.count() == len(trips)
