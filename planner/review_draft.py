@@ -292,8 +292,10 @@ def corrected(draft: dict, values: dict, sections: list[Section], removed: list[
     new = copy.deepcopy(draft)
     for row in all_rows(sections):
         for spec in row.specs:
+            if spec.name not in values:  # not on the form that was sent: left as read
+                continue
             old = get_path(draft, spec.path)
-            raw = values.get(spec.name)
+            raw = values[spec.name]
             if raw == initial_value(spec, old) or (raw in ("", None) and old is None):
                 continue
             _set_path(new, spec.path, _converted(spec, old, raw))

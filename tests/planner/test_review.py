@@ -278,3 +278,25 @@ def test_review_of_each_reference_document_creates_what_was_read(editor_client, 
     events, trips = review.draft.get("events") or [], review.draft.get("trips") or []
     assert document.forums.count() == len(events)
     assert document.trips.count() == len(trips)
+
+
+def test_review_removal_forgets_refs_and_renumbers_events():
+    from planner.review_draft import corrected, layout
+
+    draft = {
+        "people": [{"ref": "p1", "name_ko": "가"}, {"ref": "p2", "name_ko": "나"}],
+        "events": [
+            {"title_ko": "하나", "mc": {"person": "p1"}},
+            {"title_ko": "둘", "sessions": [{"title": "개회", "people": [{"person": "p1"}]}]},
+        ],
+        "trips": [{"engagements": [{"title": "참석", "event": 1}], "head": {"person": "p2"}}],
+    }
+
+    new = corrected(draft, {}, layout(draft), [("people", 0), ("events", 0)])
+
+    assert new["people"] == [{"ref": "p2", "name_ko": "나"}]
+    assert [event["title_ko"] for event in new["events"]] == ["둘"]
+    assert new["events"][0]["sessions"][0]["people"] == []
+    assert new["trips"][0]["engagements"][0]["event"] == 0
+    assert new["trips"][0]["head"] == {"person": "p2"}
+    assert draft["events"][0]["mc"] == {"person": "p1"}  # the stored draft is left as read
