@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from health_check.views import HealthCheckView
 
-from planner import about_views, views
+from planner import about_views, review_views, views
 
 core_patterns = [
     path("agreements/", views.agreement_list, name="agreement_list"),
@@ -13,6 +13,8 @@ core_patterns = [
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("documents/import/", review_views.review_start, name="review_start"),
+    path("documents/import/<int:pk>/", review_views.review_detail, name="review_detail"),
     path("about/", about_views.about, name="about"),
 ]
 

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 from planner import selectors
 from planner.filters import AgreementFilter, DocumentFilter, OrganisationFilter, PersonFilter
 from planner.listing import HtmxHttpRequest, render_list
-from planner.permissions import user_can_view_contacts
+from planner.permissions import user_can_edit, user_can_view_contacts
+from planner.review_text import document_quotes
 from planner.tables import AgreementTable, DocumentTable, OrganisationTable, PersonTable
 
 
@@ -31,6 +32,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
         "expiring_agreements": selectors.agreements_expiring(today),
         "horizon": selectors.one_year_after(today),
         "counts": selectors.counts(),
+        "can_edit": user_can_edit(request.user),
     }
     return render(request, "planner/home.html", context)
 
@@ -105,6 +107,7 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
         filterset=DocumentFilter(request.GET or None, queryset=selectors.documents_for_list()),
         table_class=DocumentTable,
         title=_("Source documents"),
+        extra={"can_edit": user_can_edit(request.user)},
     )
 
 
@@ -112,4 +115,5 @@ def document_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 def document_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(selectors.document_for_detail(), pk=pk)
-    return render(request, "planner/document_detail.html", {"document": document})
+    context = {"document": document, "quotes": document_quotes(document)}
+    return render(request, "planner/document_detail.html", context)

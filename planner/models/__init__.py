@@ -37,4 +37,5 @@ from planner.models.documents import (  # noqa: F401
     DocumentNote,
     SourceDocument,
 )
+from planner.models.reviews import DraftReview  # noqa: F401
 from planner.models.tombstones import CalendarTombstone  # noqa: F401

@@ -1,0 +1,252 @@
+"""An outbound trip: the sentence that sends someone abroad, its dates, stops and meetings."""
+
+from __future__ import annotations
+
+import re
+
+from planner.extraction import people as P
+from planner.extraction import places
+
+TRIP_VERB = re.compile(r"방문(?!객|단)|파견|순방|출장|출국|찾는다")
+SENTENCE = re.compile(r"[^\n]+?(?:다\.(?=\s|$)|$)", re.M)
+ENGAGEMENTS = [
+    ("forum", ("포럼",)),
+    ("seminar", ("워크숍", "라운드테이블", "세미나")),
+    ("ceremony", ("기념식", "개소식", "개막식")),
+    ("signing", ("서명식",)),
+    ("meeting", ("면담", "회담", "예방", "간담회", "회의")),
+]
+
+
+def _sentences(text: str):
+    for m in SENTENCE.finditer(text):
+        yield m.start(), m.group(0)
+
+
+def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None:
+    sentences = list(_sentences(text))
+    for k, (at, sentence) in enumerate(sentences):
+        if not TRIP_VERB.search(sentence):
+            continue
+        dated = resolver.between(at, at + len(sentence))
+        if not dated:
+            continue
+        foreign = _foreign(sentence)
+        if not foreign:
+            nearby = [s for _, s in sentences[k + 1 : k + 3]] + [title or ""]
+            foreign = next((f for f in map(_foreign, nearby) if f), [])
+        if not foreign:
+            continue
+        for _at, later in sentences[k + 1 :]:
+            if TRIP_VERB.search(later) and not re.search(r"지난|작년|당시|순방\s*시", later):
+                foreign += _foreign(later)
+        return _trip(text, at, sentence, foreign, dated, resolver, title)
+    return None
+
+
+def _foreign(sentence: str) -> list[dict]:
+    return [p for p in places.find_places(sentence) if p["country"] != "KR"]
+
+
+def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
+    ends = [d for d in dated if "ends" in d.get("notes", [])]
+    trip = {
+        "title_ko": title,
+        "title_en": None,
+        "subtitle": None,
+        "purpose": None,
+        "head": None,
+        "start": dated[0],
+        "end": ends[0] if ends else None,
+        "duration_as_written": None,
+        "stops": [],
+        "segments": [],
+        "engagements": [],
+        "delegation": [],
+        "agreements": [],
+        "span": [at, at + len(sentence)],
+        "confidence": 0.6,
+    }
+    head = re.search(r"단장\s*[:：]?\s*([가-힣]{2,4})\s+([^)]+)\)", sentence)
+    if head:
+        trip["head"] = {"as_written": f"{head.group(1)} {head.group(2).strip()}"}
+    else:
+        subject = re.search(
+            r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE + r"))[은는이가]\s",
+            sentence,
+        )
+        if subject:
+            trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
+    all_places = places.find_places(text)
+    seen = []
+    for p in foreign:
+        if p["country"] in seen:
+            continue
+        seen.append(p["country"])
+        city = p if p["kind"] == "city" else _city_of(all_places, p["country"], text)
+        place = {
+            "country": p["country"],
+            "city": city["city"] if city else None,
+            "locality": None,
+            "venue": None,
+            "building": None,
+            "room": None,
+            "address": None,
+            "timezone": (city or p)["timezone"] or places.country_zone(p["country"]),
+            "span": (city or p)["span"],
+        }
+        trip["stops"].append(
+            {"order": len(trip["stops"]) + 1, "place": place, "arrive": None, "depart": None}
+        )
+    for airport in places.find_airports(text):
+        for stop in trip["stops"]:
+            if stop["place"]["country"] == airport["country"] and not stop["place"].get("airport"):
+                stop["place"]["airport"] = airport["airport"]
+    trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
+    lead = re.search(r"([가-힣]{2,10}부)\s*\(\s*장관", text)
+    for e in trip["engagements"]:
+        e["host"] = e.pop("_host", None) or (lead.group(1) if lead else None)
+    trip["_events"] = [
+        _as_event(e, text)
+        for e in trip["engagements"]
+        if e["kind"] in ("forum", "seminar", "ceremony", "event") and e["title"]
+    ]
+    return trip
+
+
+ORGANISED = re.compile(r"^\s*이번\s*(?:행사|회의|포럼|대화)[은는]\s*([^\s,]+?)[이가]\s*(주관|주최)")
+
+
+def _as_event(e: dict, text: str) -> dict:
+    from planner.extraction.events import empty_event, event_kind
+
+    after = text[e["span"][1] : e["span"][1] + 200].lstrip(" .\n")
+    by = ORGANISED.match(after)
+    if by:
+        e["host"] = None
+    kind = e["kind"] if e["kind"] != "event" else event_kind(e["title"])
+    organisers = (
+        [{"organisation": by.group(1), "role": "organiser" if by.group(2) == "주관" else "host"}]
+        if by
+        else []
+    )
+    return empty_event(
+        kind=kind,
+        title_ko=e["title"],
+        start=e["date"],
+        end=dict(e["date"]) if e["date"] else None,
+        place=e["place"],
+        organisers=organisers
+        or ([{"organisation": e["host"], "role": "host"}] if e.get("host") else []),
+        span=e["span"],
+        confidence=0.5,
+    )
+
+
+def _city_of(all_places, iso, text):
+    """A city of that country named where something happens there (`베오그라드에서`)."""
+    for p in all_places:
+        if p["kind"] == "city" and p["country"] == iso:
+            after = text[p["span"][1] : p["span"][1] + 3]
+            if after.startswith(("에서", "를", "을", "에 ", "시")):
+                return p
+    return None
+
+
+CLAUSE = re.compile(r"(?<=[고며서]),\s+")
+VISIT = re.compile(r"(?:를|을)\s*방문(?:해|하여|하고)")
+
+
+def _engagements(text, resolver, stops, after: int) -> list[dict]:
+    """One engagement per clause that names a meeting, forum, visit…; one per person met."""
+    out = []
+    current_stop = stops[0]["place"] if stops else None
+    for at, sentence in _sentences(text[after:]):
+        at += after
+        if re.search(r"지난|작년|당시", sentence[:30]) and not re.search(
+            r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence
+        ):
+            continue
+        pos = 0
+        for clause in CLAUSE.split(sentence):
+            c_at = at + sentence.find(clause, pos)
+            pos = c_at - at + len(clause)
+            current_stop = _stop_named(clause, stops) or current_stop
+            out += _clause_engagements(clause, c_at, resolver, current_stop, len(out))
+    return out
+
+
+def _stop_named(clause: str, stops) -> dict | None:
+    for p in _foreign(clause):
+        tail = clause[p["span"][1] : p["span"][1] + 6]
+        if re.match(r"\s*(?:를|을|에서|에|\s[가-힣]+에서)", tail) or p["kind"] == "city":
+            for s in stops:
+                if s["place"]["country"] == p["country"]:
+                    return s["place"]
+    return None
+
+
+def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
+    kind = None
+    for k, words in ENGAGEMENTS:
+        if any(w in clause for w in words):
+            kind = k
+            break
+    attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
+    if kind is None and attend:
+        kind = "event"
+    if kind is None and VISIT.search(clause) and re.search(r"점검|시찰|견학|둘러", clause):
+        kind = "visit"
+    if kind is None:
+        return []
+    if kind in ("forum", "seminar", "ceremony", "event") and not re.search(
+        r"개최|참석|열리|가질|갖|진행|참가|연다", clause
+    ):
+        return []
+    dated = [
+        d
+        for d in resolver.between(at, at + len(clause))
+        if d["precision"] != "year"
+        and not re.search(
+            r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]]
+        )
+    ]
+    quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
+    plain = re.search(
+        r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause
+    )
+    title = (
+        quoted.group(1)
+        if quoted and kind in ("forum", "seminar", "ceremony")
+        else (plain.group(1) if plain else None)
+    )
+    if kind == "event" and attend:
+        title = attend.group(1).strip()
+    found = P.find_people(clause) if kind == "meeting" else []
+    subject = re.match(
+        r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause
+    )
+    base = {
+        "_host": subject.group(1) if subject else None,
+        "kind": kind,
+        "date": dated[0] if dated else None,
+        "start": None,
+        "end": None,
+        "place": dict(stop) if stop else None,
+        "status": None,
+        "participants": [],
+        "purpose": None,
+        "span": [at, at + len(clause)],
+        "confidence": 0.5,
+    }
+    if not found:
+        return [{**base, "title": title, "order": n + 1, "counterparts": []}]
+    return [
+        {
+            **base,
+            "order": n + k + 1,
+            "counterparts": [{"as_written": p["name_ko"]}],
+            "title": f"{p['name_ko']} {p['position_ko'] or ''} 면담".replace("  ", " "),
+        }
+        for k, p in enumerate(found)
+    ]
