@@ -14,7 +14,8 @@ ENGAGEMENTS = [
     ("seminar", ("워크숍", "라운드테이블", "세미나")),
     ("ceremony", ("기념식", "개소식", "개막식")),
     ("signing", ("서명식",)),
-    ("meeting", ("면담", "회담", "예방", "간담회", "회의")),
+    ("meeting", ("면담", "회담", "예방", "간담회", "회의", "공동위원회", "위원회")),
+    ("other", ("리셉션", "만찬", "오찬")),
 ]
 
 
@@ -109,7 +110,11 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
     trip["_events"] = [
         _as_event(e, text)
         for e in trip["engagements"]
-        if e["kind"] in ("forum", "seminar", "ceremony", "event") and e["title"]
+        if e["title"]
+        and (
+            e["kind"] in ("forum", "seminar", "ceremony", "event")
+            or (e["kind"] == "meeting" and not e["counterparts"])
+        )
     ]
     return trip
 
@@ -187,11 +192,8 @@ def _stop_named(clause: str, stops) -> dict | None:
 
 
 def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
-    kind = None
-    for k, words in ENGAGEMENTS:
-        if any(w in clause for w in words):
-            kind = k
-            break
+    hits = [(clause.find(w), k) for k, words in ENGAGEMENTS for w in words if w in clause]
+    kind = min(hits)[1] if hits else None
     attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
     if kind is None and attend:
         kind = "event"
@@ -213,7 +215,7 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     ]
     quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
     plain = re.search(
-        r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause
+        r"([가-힣A-Za-z\-·․]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식|위원회))", clause
     )
     title = (
         quoted.group(1)
