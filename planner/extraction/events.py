@@ -119,8 +119,8 @@ def build_event(
     own = _own_label(text, title)
     if own:
         when, where = own
-    if len(rows) < 2:
-        rows = []  # one timed line (a dateline's clock) is not a programme
+    if len(rows) == 1 and rows[0].day is not None:
+        rows = []  # one dated clock line (a dateline, `2014-05-15 09:35`) is not a programme
     ordered, parts = order_mod.find_order(text) if not rows else ([], [])
     if not rows and not ordered and not (when and where):
         return None
