@@ -25,7 +25,9 @@ def _sentences(text: str):
 
 
 def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None:
+    """The first sentence that sends someone abroad with a date range (else with a date)."""
     sentences = list(_sentences(text))
+    found = []
     for k, (at, sentence) in enumerate(sentences):
         if not TRIP_VERB.search(sentence):
             continue
@@ -36,13 +38,25 @@ def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None
         if not foreign:
             nearby = [s for _, s in sentences[k + 1 : k + 3]] + [title or ""]
             foreign = next((f for f in map(_foreign, nearby) if f), [])
-        if not foreign:
-            continue
-        for _at, later in sentences[k + 1 :]:
-            if TRIP_VERB.search(later) and not re.search(r"지난|작년|당시|순방\s*시", later):
-                foreign += _foreign(later)
-        return _trip(text, at, sentence, foreign, dated, resolver, title)
-    return None
+        if foreign:
+            ranged = any("ends" in d.get("notes", []) for d in dated)
+            found.append((not ranged, k, at, sentence, foreign, dated))
+    if not found:
+        return None
+    _, k, at, sentence, foreign, dated = min(found, key=lambda f: (f[0], f[1]))
+    for _at, other in sentences:
+        if (
+            other != sentence
+            and TRIP_VERB.search(other)
+            and not re.search(r"지난|작년|당시|순방\s*시", other)
+        ):
+            foreign += [p for p in _foreign(other) if p not in foreign]
+    foreign.sort(key=lambda p: _first_at(text, p))
+    return _trip(text, at, sentence, foreign, dated, resolver, title)
+
+
+def _first_at(text: str, p: dict) -> int:
+    return text.find(p["name"])
 
 
 def _foreign(sentence: str) -> list[dict]:
@@ -79,12 +93,7 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         if subject:
             trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
     all_places = places.find_places(text)
-    seen = []
-    for p in foreign:
-        if p["country"] in seen:
-            continue
-        seen.append(p["country"])
-        city = p if p["kind"] == "city" else _city_of(all_places, p["country"], text)
+    for p, city in _stop_places(foreign, all_places, text):
         place = {
             "country": p["country"],
             "city": city["city"] if city else None,
@@ -146,6 +155,29 @@ def _as_event(e: dict, text: str) -> dict:
         span=e["span"],
         confidence=0.5,
     )
+
+
+def _stop_places(foreign, all_places, text):
+    """(country mention, city mention or None) per stop: one per city where the visiting
+    sentences list several cities of a country (`모스크바·울랴놉스크`), else one per country."""
+    out, seen = [], []
+    for p in foreign:
+        if p["country"] in seen:
+            continue
+        seen.append(p["country"])
+        cities = []
+        for c in foreign:
+            if (
+                c["kind"] == "city"
+                and c["country"] == p["country"]
+                and c["city"] not in [x["city"] for x in cities]
+            ):
+                cities.append(c)
+        if len(cities) >= 2:
+            out += [(c, c) for c in cities]
+        else:
+            out.append((p, cities[0] if cities else _city_of(all_places, p["country"], text)))
+    return out
 
 
 def _city_of(all_places, iso, text):
