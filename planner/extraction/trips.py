@@ -87,7 +87,9 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         trip["head"] = {"as_written": f"{head.group(1)} {head.group(2).strip()}"}
     else:
         subject = re.search(
-            r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE + r"))[은는이가]\s",
+            r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?[가-힣]*?(?:"
+            + P._POS_RE
+            + r"))[은는이가]\s",
             sentence,
         )
         if subject:
