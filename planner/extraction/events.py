@@ -300,6 +300,9 @@ def session(row: tables.Row, order: int, text: str) -> dict:
         elif P.person_list(extra) or (P.looks_like_person(extra) and len(extra) < 40):
             for who in P.person_list(extra) or [extra]:
                 people.append({"role": _role_for(title), "as_written": who})
+        elif P.LATIN_NAME.match(re.sub(r"^(?:\d+\.|[-–•])\s*", "", extra)) and len(extra) < 160:
+            who = re.sub(r"^(?:\d+\.|[-–•])\s*", "", extra).strip()
+            people.append({"role": _role_for(title), "as_written": who})
         notes.append(extra)
     if room in ("-", ""):
         room = None

@@ -109,3 +109,15 @@ def test_places_trip_stops_zones_and_airport():
         )
         for s in stops
     ] == [("RS", "베오그라드", "Europe/Belgrade", None), ("US", None, None, "IAD")]
+
+
+def test_tables_english_speaker_lines_under_a_row():
+    text = (
+        "Agenda\n09:00 - 09:30\nOpening remarks\nMaria Lopez, Director, Example Agency\n"
+        "09:30 - 10:00\nPanel\n1. Tom Baker, Ministry of Testing, Ruritania\n"
+    )
+    event = build(text)["events"][0]
+    assert [[p["as_written"] for p in s["people"]] for s in event["sessions"]] == [
+        ["Maria Lopez, Director, Example Agency"],
+        ["Tom Baker, Ministry of Testing, Ruritania"],
+    ]
