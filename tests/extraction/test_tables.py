@@ -121,3 +121,20 @@ def test_tables_english_speaker_lines_under_a_row():
         ["Maria Lopez, Director, Example Agency"],
         ["Tom Baker, Ministry of Testing, Ruritania"],
     ]
+
+
+def test_events_english_lead_sentence_gives_date_host_and_place():
+    text = (
+        "2027 Donors Meeting\n\nThe meeting was hosted by the Ministry of Examples on "
+        "Wednesday, June 9th, in Vienna at the Example House.\n\n"
+        "09:00 - 09:30\nWelcome\n09:30 - 10:30\nResults\n"
+    )
+    draft = build(text)
+    event = draft["events"][0]
+    assert (
+        event["start"]["value"],
+        event["place"]["city"],
+        event["place"]["venue"],
+        event["place"]["timezone"],
+        draft["organisations"][0]["name_en"],
+    ) == ("2027-06-09", "Vienna", "Example House", "Europe/Vienna", "Ministry of Examples")
