@@ -115,6 +115,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "md",
         re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\.\s?(?P<d>3[01]|[12]\d|0?[1-9])\.?" + WD),
     ),
+    # 6.26~7.4 (a month.day range, no weekday needed: the range marks it as dates)
+    (
+        "md_range",
+        re.compile(
+            r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*[~∼]\s*"
+            r"(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d]))"
+        ),
+    ),
     # Wednesday 10 October 2018 / 10 October 2018 / 26-28 Oct 2011
     (
         "en_dmy",

@@ -92,6 +92,9 @@ class Resolver:
                 r"((?:19|20)\d\d)\s*년[^.\n]{0,40}?(?:출범|창설|설립|개소|수교|체결)", text
             ):
                 found[int(y.group(1)) + int(n.group(1))] = f"{y.group(1)}년 + {n.group(0)}"
+        head = "\n".join([line for line in text.split("\n") if line.strip()][:3])
+        for y in re.finditer(r"(?<![\d.\-])((?:19|20)\d\d)(?![\d.\-])", head):
+            found.setdefault(int(y.group(1)), f"제목의 {y.group(1)}")
         return found
 
     def _context_year(self, text: str) -> tuple[int | None, str]:

@@ -119,6 +119,8 @@ def build_event(
     own = _own_label(text, title)
     if own:
         when, where = own
+    if len(rows) == 1 and rows[0].day is not None:
+        rows = []  # one dated clock line (a dateline, `2014-05-15 09:35`) is not a programme
     ordered, parts = order_mod.find_order(text) if not rows else ([], [])
     if not rows and not ordered and not (when and where):
         return None
@@ -193,6 +195,8 @@ def build_event(
         event["start"] = days[0]
         if days[-1] != days[0]:
             event["end"] = days[-1]
+    if not event["start"] and lang == "en":
+        _english_lead(text, event, resolve_date, orgs)
     single_day = event["start"] and (
         not event["end"] or event["end"].get("value") == event["start"].get("value")
     )
@@ -201,7 +205,7 @@ def build_event(
             s["day"] = s["day"] or dict(event["start"])
     zones = {r.time.zone for r in rows if r.time.zone}
     if event["place"] is None:
-        event["place"] = {"country": None, "city": None, "venue": None, "timezone": None}
+        event["place"] = dict.fromkeys(PLACE_KEYS)
     place = event["place"]
     if zones:
         place["timezone"] = zones.pop()
@@ -215,6 +219,41 @@ def build_event(
         elif timed:
             place["timezone"] = "floating"
     return event
+
+
+PLACE_KEYS = ("country", "city", "locality", "venue", "building", "room", "address", "timezone")
+EN_LEAD = re.compile(
+    r"[^.\n]*\b(?:held|hosted|take place|took place|will be held|convened)\b[^.\n]*", re.I
+)
+
+
+def _english_lead(text: str, event: dict, resolve_date, orgs) -> None:
+    """`… was hosted by the X on Tuesday, June 10th, in Vienna at the Y Office.`"""
+    for m in EN_LEAD.finditer(text):
+        dated = [d for d in resolve_date(m.start(), m.end()) if d.get("value")]
+        if not dated:
+            continue
+        sentence = m.group(0)
+        event["start"] = dated[0]
+        host = re.search(r"hosted by (?:the )?(.+?)(?= on | in | at |,|$)", sentence)
+        if host and not event["organisers"]:
+            event["organisers"].append(
+                {"organisation": orgs(host.group(1).strip()), "role": "host", "confidence": 0.6}
+            )
+        city = re.search(r"\bin ([A-Z][a-z]+)\b", sentence)
+        found = places.find_places(city.group(1)) if city else []
+        venue = re.search(r"\bat (?:the )?([A-Z][^,.]+)", sentence)
+        place = event.get("place") or dict.fromkeys(PLACE_KEYS)
+        if found and not place.get("city"):
+            place.update(
+                city=city.group(1),
+                country=place.get("country") or found[0]["country"],
+                timezone=found[0]["timezone"],
+            )
+        if venue and not place.get("venue"):
+            place["venue"] = venue.group(1).strip()
+        event["place"] = place
+        return
 
 
 def _own_label(text: str, title: str | None):
@@ -298,6 +337,9 @@ def session(row: tables.Row, order: int, text: str) -> dict:
         elif P.person_list(extra) or (P.looks_like_person(extra) and len(extra) < 40):
             for who in P.person_list(extra) or [extra]:
                 people.append({"role": _role_for(title), "as_written": who})
+        elif P.LATIN_NAME.match(re.sub(r"^(?:\d+\.|[-–•])\s*", "", extra)) and len(extra) < 160:
+            who = re.sub(r"^(?:\d+\.|[-–•])\s*", "", extra).strip()
+            people.append({"role": _role_for(title), "as_written": who})
         notes.append(extra)
     if room in ("-", ""):
         room = None

@@ -14,7 +14,8 @@ ENGAGEMENTS = [
     ("seminar", ("워크숍", "라운드테이블", "세미나")),
     ("ceremony", ("기념식", "개소식", "개막식")),
     ("signing", ("서명식",)),
-    ("meeting", ("면담", "회담", "예방", "간담회", "회의")),
+    ("meeting", ("면담", "회담", "예방", "간담회", "회의", "공동위원회", "위원회")),
+    ("other", ("리셉션", "만찬", "오찬")),
 ]
 
 
@@ -24,7 +25,9 @@ def _sentences(text: str):
 
 
 def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None:
+    """The first sentence that sends someone abroad with a date range (else with a date)."""
     sentences = list(_sentences(text))
+    found = []
     for k, (at, sentence) in enumerate(sentences):
         if not TRIP_VERB.search(sentence):
             continue
@@ -35,13 +38,25 @@ def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None
         if not foreign:
             nearby = [s for _, s in sentences[k + 1 : k + 3]] + [title or ""]
             foreign = next((f for f in map(_foreign, nearby) if f), [])
-        if not foreign:
-            continue
-        for _at, later in sentences[k + 1 :]:
-            if TRIP_VERB.search(later) and not re.search(r"지난|작년|당시|순방\s*시", later):
-                foreign += _foreign(later)
-        return _trip(text, at, sentence, foreign, dated, resolver, title)
-    return None
+        if foreign:
+            ranged = any("ends" in d.get("notes", []) for d in dated)
+            found.append((not ranged, k, at, sentence, foreign, dated))
+    if not found:
+        return None
+    _, k, at, sentence, foreign, dated = min(found, key=lambda f: (f[0], f[1]))
+    for _at, other in sentences:
+        if (
+            other != sentence
+            and TRIP_VERB.search(other)
+            and not re.search(r"지난|작년|당시|순방\s*시", other)
+        ):
+            foreign += [p for p in _foreign(other) if p not in foreign]
+    foreign.sort(key=lambda p: _first_at(text, p))
+    return _trip(text, at, sentence, foreign, dated, resolver, title)
+
+
+def _first_at(text: str, p: dict) -> int:
+    return text.find(p["name"])
 
 
 def _foreign(sentence: str) -> list[dict]:
@@ -72,18 +87,15 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         trip["head"] = {"as_written": f"{head.group(1)} {head.group(2).strip()}"}
     else:
         subject = re.search(
-            r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?(?:" + P._POS_RE + r"))[은는이가]\s",
+            r"(?<![가-힣])([가-힣]{1,4})\s+((?:[가-힣]+\s+)?[가-힣]*?(?:"
+            + P._POS_RE
+            + r"))[은는이가]\s",
             sentence,
         )
         if subject:
             trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
     all_places = places.find_places(text)
-    seen = []
-    for p in foreign:
-        if p["country"] in seen:
-            continue
-        seen.append(p["country"])
-        city = p if p["kind"] == "city" else _city_of(all_places, p["country"], text)
+    for p, city in _stop_places(foreign, all_places, text):
         place = {
             "country": p["country"],
             "city": city["city"] if city else None,
@@ -109,7 +121,11 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
     trip["_events"] = [
         _as_event(e, text)
         for e in trip["engagements"]
-        if e["kind"] in ("forum", "seminar", "ceremony", "event") and e["title"]
+        if e["title"]
+        and (
+            e["kind"] in ("forum", "seminar", "ceremony", "event")
+            or (e["kind"] == "meeting" and not e["counterparts"])
+        )
     ]
     return trip
 
@@ -141,6 +157,29 @@ def _as_event(e: dict, text: str) -> dict:
         span=e["span"],
         confidence=0.5,
     )
+
+
+def _stop_places(foreign, all_places, text):
+    """(country mention, city mention or None) per stop: one per city where the visiting
+    sentences list several cities of a country (`모스크바·울랴놉스크`), else one per country."""
+    out, seen = [], []
+    for p in foreign:
+        if p["country"] in seen:
+            continue
+        seen.append(p["country"])
+        cities = []
+        for c in foreign:
+            if (
+                c["kind"] == "city"
+                and c["country"] == p["country"]
+                and c["city"] not in [x["city"] for x in cities]
+            ):
+                cities.append(c)
+        if len(cities) >= 2:
+            out += [(c, c) for c in cities]
+        else:
+            out.append((p, cities[0] if cities else _city_of(all_places, p["country"], text)))
+    return out
 
 
 def _city_of(all_places, iso, text):
@@ -187,11 +226,8 @@ def _stop_named(clause: str, stops) -> dict | None:
 
 
 def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
-    kind = None
-    for k, words in ENGAGEMENTS:
-        if any(w in clause for w in words):
-            kind = k
-            break
+    hits = [(clause.find(w), k) for k, words in ENGAGEMENTS for w in words if w in clause]
+    kind = min(hits)[1] if hits else None
     attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
     if kind is None and attend:
         kind = "event"
@@ -213,7 +249,7 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     ]
     quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
     plain = re.search(
-        r"([가-힣A-Za-z\-·]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식))", clause
+        r"([가-힣A-Za-z\-·․]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식|위원회))", clause
     )
     title = (
         quoted.group(1)

@@ -90,3 +90,8 @@ def test_dates_weekday_mismatch_is_noted():
 
 def test_dates_nights_and_days_are_not_dates():
     assert [m.as_written for m in find_dates("3박 5일 일정")] == []
+
+
+def test_dates_year_from_the_title_only_with_a_fitting_weekday():
+    text = "2027 Partners Meeting\nAgenda\nWednesday, June 9th\nMonday, June 9th\n"
+    assert [m.value for m in Resolver(text).mentions] == ["2027-06-09", None]

@@ -109,3 +109,32 @@ def test_places_trip_stops_zones_and_airport():
         )
         for s in stops
     ] == [("RS", "베오그라드", "Europe/Belgrade", None), ("US", None, None, "IAD")]
+
+
+def test_tables_english_speaker_lines_under_a_row():
+    text = (
+        "Agenda\n09:00 - 09:30\nOpening remarks\nMaria Lopez, Director, Example Agency\n"
+        "09:30 - 10:00\nPanel\n1. Tom Baker, Ministry of Testing, Ruritania\n"
+    )
+    event = build(text)["events"][0]
+    assert [[p["as_written"] for p in s["people"]] for s in event["sessions"]] == [
+        ["Maria Lopez, Director, Example Agency"],
+        ["Tom Baker, Ministry of Testing, Ruritania"],
+    ]
+
+
+def test_events_english_lead_sentence_gives_date_host_and_place():
+    text = (
+        "2027 Donors Meeting\n\nThe meeting was hosted by the Ministry of Examples on "
+        "Wednesday, June 9th, in Vienna at the Example House.\n\n"
+        "09:00 - 09:30\nWelcome\n09:30 - 10:30\nResults\n"
+    )
+    draft = build(text)
+    event = draft["events"][0]
+    assert (
+        event["start"]["value"],
+        event["place"]["city"],
+        event["place"]["venue"],
+        event["place"]["timezone"],
+        draft["organisations"][0]["name_en"],
+    ) == ("2027-06-09", "Vienna", "Example House", "Europe/Vienna", "Ministry of Examples")
