@@ -158,13 +158,17 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
             kwargs["update_fields"] = {*update_fields, "starts_at", "ends_at"}
         super().save(*args, **kwargs)
 
-    def derive_instants(self) -> None:
-        """The instants follow the local date, time and zone; unknown stays unknown."""
-        if self.unchanged_since_loaded(self._sequence_attnames()):
+    def derive_instants(self, *, from_local: bool = False) -> None:
+        """The instants follow the local date, time and zone; unknown stays unknown.
+
+        ``from_local`` re-reads them from the local time even though nothing moved
+        (new zone rules: ``recompute_instants``).
+        """
+        if not from_local and self.unchanged_since_loaded(self._sequence_attnames()):
             return  # nothing moved: no need to read the place's zone
         tz_name = self.timezone_name
         tz = zone_or_none(tz_name)
-        if tz is not None:
+        if tz is not None and not from_local:
             won, local = self.follow_instant("starts_at", "start_time", tz)
             if won and local is not None:
                 self.date, self.date_precision = local.date(), "day"
