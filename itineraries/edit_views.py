@@ -46,6 +46,8 @@ ENGAGEMENT_FIELDS = (
     "date",
     "start_time",
     "end_time",
+    "start_fold",
+    "end_fold",
     "date_note",
     "venue",
     "room",

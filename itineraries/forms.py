@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +18,21 @@ from itineraries.models import (
     Trip,
 )
 from planner import places
-from planner.forms import CleanInputMixin, DateInput, RevisionMixin, TimeInput, local_to_instant
+from planner.forms import (
+    CleanInputMixin,
+    DateInput,
+    RevisionMixin,
+    TimeInput,
+    local_to_instant,
+    repeated_offsets,
+)
 from planner.timezones import zone, zone_or_none
 from planner.zone_fields import ZonePickerField, wire_place_lookup
 
 LOOKUP = reverse_lazy("itineraries:place_lookup")
+
+
+FOLD_CHOICES = [(0, _("the earlier")), (1, _("the later"))]
 
 
 class EngagementForm(RevisionMixin, forms.ModelForm):
@@ -28,6 +40,23 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
 
     start_time = forms.TimeField(label=_("start (local time)"), required=False, widget=TimeInput)
     end_time = forms.TimeField(label=_("end (local time)"), required=False, widget=TimeInput)
+    # Asked only for a time the clocks show twice (the autumn change); hidden otherwise.
+    start_fold = forms.TypedChoiceField(
+        label=_("which start time"),
+        choices=FOLD_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    end_fold = forms.TypedChoiceField(
+        label=_("which end time"),
+        choices=FOLD_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Engagement
@@ -68,6 +97,64 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
                 self.fields["end_time"].initial = engagement.ends_at.astimezone(
                     engagement.tz
                 ).time()
+            self.fields["start_fold"].initial = engagement.start_fold
+            self.fields["end_fold"].initial = engagement.end_fold
+            self._offer_stored_folds(engagement)
+
+    def _offer_stored_folds(self, engagement: Engagement) -> None:
+        """Editing a meeting in a repeated hour shows the choice that was made."""
+        if engagement.starts_at is None or engagement.tz is None:
+            return
+        start = engagement.starts_at.astimezone(engagement.tz)
+        end = engagement.ends_at.astimezone(engagement.tz) if engagement.ends_at else None
+        zone_name = engagement.timezone_name
+        self._offer_folds("start", start.date(), start.time(), zone_name, end=end)
+        if end is not None:
+            self._offer_folds("end", end.date(), end.time(), zone_name)
+
+    def _offer_folds(self, name, day, at, zone_name, *, end=None) -> bool:
+        """Turn ``<name>_fold`` into a choice between the two offsets; False if not repeated."""
+        offsets = repeated_offsets(day, at, zone_name)
+        if offsets is None:
+            return False
+        field = self.fields[f"{name}_fold"]
+        field.widget = forms.RadioSelect()
+        choices = []
+        for fold, offset in enumerate(offsets):
+            label = (_("the earlier %(time)s (%(offset)s)"), _("the later %(time)s (%(offset)s)"))[
+                fold
+            ] % {"time": at.strftime("%H:%M"), "offset": offset}
+            if end is not None:
+                start = local_to_instant(day, at, zone_name, fold)
+                minutes = int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()) // 60
+                label = _("%(choice)s: %(minutes)s minutes until %(end)s") % {
+                    "choice": label,
+                    "minutes": minutes,
+                    "end": end.strftime("%H:%M"),
+                }
+            choices.append((fold, label))
+        field.choices = choices
+        return True
+
+    def _fold(self, name, day, at, zone_name, *, end=None) -> int:
+        """Which reading of a repeated time is meant; asks (an error) until one is chosen."""
+        if not self._offer_folds(name, day, at, zone_name, end=end):
+            return 0
+        chosen = self.cleaned_data.get(f"{name}_fold")
+        if chosen is None:
+            self.add_error(
+                f"{name}_fold",
+                forms.ValidationError(
+                    _(
+                        "%(time)s occurs twice on %(date)s in %(zone)s (the clocks go back): "
+                        "choose which one is meant."
+                    ),
+                    code="ambiguous_time",
+                    params={"time": at.strftime("%H:%M"), "date": day, "zone": zone_name},
+                ),
+            )
+            return 0
+        return chosen
 
     def clean(self):
         cleaned = super().clean()
@@ -86,11 +173,21 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
             self.instance.starts_at = self.instance.ends_at = None
             return cleaned
         try:
-            self.instance.starts_at = local_to_instant(day, start, zone_name)
-            self.instance.ends_at = local_to_instant(day, end, zone_name) if end else None
+            local_to_instant(day, start, zone_name)
+            if end:
+                local_to_instant(day, end, zone_name)
         except forms.ValidationError as error:
             self.add_error("start_time", error)
             return cleaned
+        end_fold = self._fold("end", day, end, zone_name) if end else 0
+        end_at = local_to_instant(day, end, zone_name, end_fold) if end else None
+        start_fold = self._fold("start", day, start, zone_name, end=end_at)
+        # What is stored: the local times and which reading; the instants derive in save().
+        self.instance.start_fold, self.instance.end_fold = start_fold, end_fold
+        self.instance.starts_at = local_to_instant(day, start, zone_name, start_fold).astimezone(
+            UTC
+        )
+        self.instance.ends_at = end_at.astimezone(UTC) if end_at else None
         if self.instance.ends_at and self.instance.ends_at <= self.instance.starts_at:
             self.add_error("end_time", _("The end must be after the start."))
         return cleaned

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planner.params import validate_day
 from planner.text import cleaned_form_data
-from planner.timezones import TIMEZONE_CHOICES, zone
+from planner.timezones import TIMEZONE_CHOICES, is_ambiguous, zone
 
 
 class DateInput(forms.DateInput):
@@ -31,13 +31,14 @@ def timezone_choice_field(**kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(label=_("time zone"), choices=TIMEZONE_CHOICES, **kwargs)
 
 
-def local_to_instant(day: date, at: time, zone_name: str) -> datetime:
+def local_to_instant(day: date, at: time, zone_name: str, fold: int = 0) -> datetime:
     """The instant of a wall-clock time; refuses times a DST change skips.
 
-    On the autumn change the earlier of the two moments is taken (fold=0).
+    On the autumn change ``fold`` says which of the two moments is meant (0: the
+    earlier, 1: the later); :func:`repeated_offsets` tells whether to ask.
     """
     tz = zone(zone_name)
-    candidate = datetime.combine(day, at, tzinfo=tz)
+    candidate = datetime.combine(day, at, tzinfo=tz).replace(fold=fold)
     round_trip = candidate.astimezone(zone("UTC")).astimezone(tz)
     if round_trip.replace(tzinfo=None) != candidate.replace(tzinfo=None):
         raise ValidationError(
@@ -46,6 +47,20 @@ def local_to_instant(day: date, at: time, zone_name: str) -> datetime:
             params={"time": at.strftime("%H:%M"), "date": day.isoformat(), "zone": zone_name},
         )
     return candidate
+
+
+def repeated_offsets(day: date, at: time, zone_name: str) -> tuple[str, str] | None:
+    """The two UTC offsets of a time the clocks show twice (earlier, later), else None."""
+    moment = datetime.combine(day, at, tzinfo=zone(zone_name))
+    if not is_ambiguous(moment):
+        return None
+    return tuple(_offset(moment.replace(fold=fold).utcoffset()) for fold in (0, 1))
+
+
+def _offset(delta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 class CleanInputMixin:
