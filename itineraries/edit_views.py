@@ -51,6 +51,7 @@ ENGAGEMENT_FIELDS = (
     "date_note",
     "venue",
     "room",
+    "join_url",
     "objectives",
     "notes",
 )

@@ -21,10 +21,10 @@ from planner import places
 from planner.forms import (
     CleanInputMixin,
     DateInput,
+    RepeatedHourMixin,
     RevisionMixin,
     TimeInput,
     local_to_instant,
-    repeated_offsets,
 )
 from planner.timezones import zone, zone_or_none
 from planner.zone_fields import ZonePickerField, wire_place_lookup
@@ -32,30 +32,13 @@ from planner.zone_fields import ZonePickerField, wire_place_lookup
 LOOKUP = reverse_lazy("itineraries:place_lookup")
 
 
-FOLD_CHOICES = [(0, _("the earlier")), (1, _("the later"))]
-
-
-class EngagementForm(RevisionMixin, forms.ModelForm):
+class EngagementForm(RepeatedHourMixin, RevisionMixin, forms.ModelForm):
     """Date and times in the stop's (or venue's) zone; no start time = "시간 미정"."""
 
     start_time = forms.TimeField(label=_("start (local time)"), required=False, widget=TimeInput)
     end_time = forms.TimeField(label=_("end (local time)"), required=False, widget=TimeInput)
-    # Asked only for a time the clocks show twice (the autumn change); hidden otherwise.
-    start_fold = forms.TypedChoiceField(
-        label=_("which start time"),
-        choices=FOLD_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.HiddenInput,
-    )
-    end_fold = forms.TypedChoiceField(
-        label=_("which end time"),
-        choices=FOLD_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=forms.HiddenInput,
+    join_url = forms.URLField(
+        label=_("online-meeting link"), max_length=2000, required=False, assume_scheme="https"
     )
 
     class Meta:
@@ -70,6 +53,7 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
             "status",
             "venue",
             "room",
+            "join_url",
             "objectives",
             "notes",
         )
@@ -111,50 +95,6 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
         self._offer_folds("start", start.date(), start.time(), zone_name, end=end)
         if end is not None:
             self._offer_folds("end", end.date(), end.time(), zone_name)
-
-    def _offer_folds(self, name, day, at, zone_name, *, end=None) -> bool:
-        """Turn ``<name>_fold`` into a choice between the two offsets; False if not repeated."""
-        offsets = repeated_offsets(day, at, zone_name)
-        if offsets is None:
-            return False
-        field = self.fields[f"{name}_fold"]
-        field.widget = forms.RadioSelect()
-        choices = []
-        for fold, offset in enumerate(offsets):
-            label = (_("the earlier %(time)s (%(offset)s)"), _("the later %(time)s (%(offset)s)"))[
-                fold
-            ] % {"time": at.strftime("%H:%M"), "offset": offset}
-            if end is not None:
-                start = local_to_instant(day, at, zone_name, fold)
-                minutes = int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds()) // 60
-                label = _("%(choice)s: %(minutes)s minutes until %(end)s") % {
-                    "choice": label,
-                    "minutes": minutes,
-                    "end": end.strftime("%H:%M"),
-                }
-            choices.append((fold, label))
-        field.choices = choices
-        return True
-
-    def _fold(self, name, day, at, zone_name, *, end=None) -> int:
-        """Which reading of a repeated time is meant; asks (an error) until one is chosen."""
-        if not self._offer_folds(name, day, at, zone_name, end=end):
-            return 0
-        chosen = self.cleaned_data.get(f"{name}_fold")
-        if chosen is None:
-            self.add_error(
-                f"{name}_fold",
-                forms.ValidationError(
-                    _(
-                        "%(time)s occurs twice on %(date)s in %(zone)s (the clocks go back): "
-                        "choose which one is meant."
-                    ),
-                    code="ambiguous_time",
-                    params={"time": at.strftime("%H:%M"), "date": day, "zone": zone_name},
-                ),
-            )
-            return 0
-        return chosen
 
     def clean(self):
         cleaned = super().clean()

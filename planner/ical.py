@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText, vUri
 
 from planner.timezones import FLOATING, is_ambiguous, zone
 from planner.vtimezones import build_vtimezone
@@ -98,6 +98,8 @@ class CalendarEntry:
     categories: tuple[str, ...] = ()
     organizer: Participant | None = None
     attendees: tuple[Participant, ...] = ()
+    # An online meeting's join link: RFC 7986 CONFERENCE (the URL stays the planner's page).
+    conference: str = ""
     related_to: str = ""
 
     @property
@@ -176,6 +178,12 @@ def build_event(entry: CalendarEntry) -> Event:
     )
     if entry.categories:
         event.categories = list(entry.categories)
+    if entry.conference:
+        event.add(
+            "CONFERENCE",
+            vUri(entry.conference),
+            parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": _("Join online")},
+        )
     if entry.created:
         event.add("CREATED", _utc(entry.created))
     if entry.stamp:

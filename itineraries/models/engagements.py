@@ -103,6 +103,8 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
         related_name="engagements",
     )
     room = models.CharField(_("room"), max_length=100, blank=True)
+    # The Teams / Meet / Zoom link of an online meeting (from an invitation or typed in).
+    join_url = models.URLField(_("online-meeting link"), max_length=2000, blank=True)
     host = models.ForeignKey(
         Organisation,
         verbose_name=_("host"),
