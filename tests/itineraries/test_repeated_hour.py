@@ -17,6 +17,7 @@ from itineraries.forms import EngagementForm
 from itineraries.models import Engagement
 from tests.factories import StopFactory, TripFactory, UserFactory
 from tests.ical_support import assert_well_formed, events_by_icalendar, events_by_vobject
+from tests.outlook_reading import events_by_outlook
 
 pytestmark = pytest.mark.django_db
 
@@ -146,5 +147,6 @@ def test_the_ics_carries_the_later_reading_unambiguously(client, stop):
             (vevent,) = vobject.readOne(body.decode()).vevent_list
         assert vevent.dtend.value.astimezone(UTC) == datetime(2026, 10, 25, 2, 30, tzinfo=UTC)
     assert list(_ends(body).values()) == ["2026-10-25T02:30:00Z"]
+    assert list(events_by_outlook(body).values()) == ["2026-10-25T01:30:00Z"]
     assert b"DTSTART:20261025T013000Z" in body  # not TZID=...:T023000, which means the first
     assert b"DTEND;TZID=Europe/Belgrade:20261025T033000" in body
