@@ -80,6 +80,7 @@ $(NODE_STAMP): tests/js/package.json tests/js/package-lock.json
 # (whitenoise.runserver_nostatic keeps runserver's own static handler out of the way).
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py recompute_instants
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py load_documents
 	$(PY) manage.py ensure_staff

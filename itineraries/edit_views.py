@@ -46,9 +46,12 @@ ENGAGEMENT_FIELDS = (
     "date",
     "start_time",
     "end_time",
+    "start_fold",
+    "end_fold",
     "date_note",
     "venue",
     "room",
+    "join_url",
     "objectives",
     "notes",
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,18 +18,28 @@ from itineraries.models import (
     Trip,
 )
 from planner import places
-from planner.forms import CleanInputMixin, DateInput, RevisionMixin, TimeInput, local_to_instant
+from planner.forms import (
+    CleanInputMixin,
+    DateInput,
+    RepeatedHourMixin,
+    RevisionMixin,
+    TimeInput,
+    local_to_instant,
+)
 from planner.timezones import zone, zone_or_none
 from planner.zone_fields import ZonePickerField, wire_place_lookup
 
 LOOKUP = reverse_lazy("itineraries:place_lookup")
 
 
-class EngagementForm(RevisionMixin, forms.ModelForm):
+class EngagementForm(RepeatedHourMixin, RevisionMixin, forms.ModelForm):
     """Date and times in the stop's (or venue's) zone; no start time = "시간 미정"."""
 
     start_time = forms.TimeField(label=_("start (local time)"), required=False, widget=TimeInput)
     end_time = forms.TimeField(label=_("end (local time)"), required=False, widget=TimeInput)
+    join_url = forms.URLField(
+        label=_("online-meeting link"), max_length=2000, required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Engagement
@@ -41,6 +53,7 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
             "status",
             "venue",
             "room",
+            "join_url",
             "objectives",
             "notes",
         )
@@ -68,6 +81,20 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
                 self.fields["end_time"].initial = engagement.ends_at.astimezone(
                     engagement.tz
                 ).time()
+            self.fields["start_fold"].initial = engagement.start_fold
+            self.fields["end_fold"].initial = engagement.end_fold
+            self._offer_stored_folds(engagement)
+
+    def _offer_stored_folds(self, engagement: Engagement) -> None:
+        """Editing a meeting in a repeated hour shows the choice that was made."""
+        if engagement.starts_at is None or engagement.tz is None:
+            return
+        start = engagement.starts_at.astimezone(engagement.tz)
+        end = engagement.ends_at.astimezone(engagement.tz) if engagement.ends_at else None
+        zone_name = engagement.timezone_name
+        self._offer_folds("start", start.date(), start.time(), zone_name, end=end)
+        if end is not None:
+            self._offer_folds("end", end.date(), end.time(), zone_name)
 
     def clean(self):
         cleaned = super().clean()
@@ -86,11 +113,21 @@ class EngagementForm(RevisionMixin, forms.ModelForm):
             self.instance.starts_at = self.instance.ends_at = None
             return cleaned
         try:
-            self.instance.starts_at = local_to_instant(day, start, zone_name)
-            self.instance.ends_at = local_to_instant(day, end, zone_name) if end else None
+            local_to_instant(day, start, zone_name)
+            if end:
+                local_to_instant(day, end, zone_name)
         except forms.ValidationError as error:
             self.add_error("start_time", error)
             return cleaned
+        end_fold = self._fold("end", day, end, zone_name) if end else 0
+        end_at = local_to_instant(day, end, zone_name, end_fold) if end else None
+        start_fold = self._fold("start", day, start, zone_name, end=end_at)
+        # What is stored: the local times and which reading; the instants derive in save().
+        self.instance.start_fold, self.instance.end_fold = start_fold, end_fold
+        self.instance.starts_at = local_to_instant(day, start, zone_name, start_fold).astimezone(
+            UTC
+        )
+        self.instance.ends_at = end_at.astimezone(UTC) if end_at else None
         if self.instance.ends_at and self.instance.ends_at <= self.instance.starts_at:
             self.add_error("end_time", _("The end must be after the start."))
         return cleaned

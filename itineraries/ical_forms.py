@@ -128,6 +128,7 @@ def initial_from_invitation(
     if stop is None:
         return initial, None
     initial["stop"] = stop.pk
+    initial["join_url"] = invitation.join_links[0] if invitation.join_links else ""
     initial.update(local_values(invitation, stop))
     return initial, stop
 

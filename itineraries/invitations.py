@@ -126,6 +126,7 @@ def draft_for(invitation: Invitation, trip: Trip, occurrence: Occurrence | None 
     draft.date = initial.get("date")
     draft.starts_at = instant_at(invitation, invitation.start, stop)
     draft.ends_at = instant_at(invitation, invitation.end, stop)
+    draft.join_url = initial["join_url"] or draft.join_url
     if existing is None:
         draft.notes = initial["notes"]
         draft.status = Engagement.Status.TENTATIVE

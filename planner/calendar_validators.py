@@ -21,7 +21,7 @@ from planner.ical import PRODID, uid_domain
 from planner.tzdata import tzdata_version
 
 # Raise when the text of the exports changes for unchanged rows (a new property, a fix).
-OUTPUT_FORMAT = "2026-12-vtimezone-rrule"
+OUTPUT_FORMAT = "2026-12-repeated-hour-utc"
 
 
 def _state(queryset: QuerySet, **aggregates) -> tuple:

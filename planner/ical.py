@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText, vUri
 
-from planner.timezones import FLOATING, zone
+from planner.timezones import FLOATING, is_ambiguous, zone
 from planner.vtimezones import build_vtimezone
 
 UID_DOMAIN = "planner.mois.example"
@@ -98,6 +98,8 @@ class CalendarEntry:
     categories: tuple[str, ...] = ()
     organizer: Participant | None = None
     attendees: tuple[Participant, ...] = ()
+    # An online meeting's join link: RFC 7986 CONFERENCE (the URL stays the planner's page).
+    conference: str = ""
     related_to: str = ""
 
     @property
@@ -148,6 +150,17 @@ def _summary(entry: CalendarEntry) -> str:
     return summary
 
 
+def _zoned(moment: datetime, tz) -> datetime:
+    """The local time with its TZID, or UTC for a time the clocks show twice.
+
+    ``TZID=Europe/Belgrade:20261025T023000`` names two instants; RFC 5545 takes the
+    first, clients differ, and the later one cannot be written that way at all. UTC
+    is the one unambiguous form (the VTIMEZONE of the zone is still sent).
+    """
+    local = moment.astimezone(tz)
+    return moment.astimezone(UTC) if is_ambiguous(local) else local
+
+
 def build_event(entry: CalendarEntry) -> Event:
     """One VEVENT. Raises ValueError for an entry that has no date to stand on."""
     if not entry.placed:
@@ -165,6 +178,12 @@ def build_event(entry: CalendarEntry) -> Event:
     )
     if entry.categories:
         event.categories = list(entry.categories)
+    if entry.conference:
+        event.add(
+            "CONFERENCE",
+            vUri(entry.conference),
+            parameters={"VALUE": "URI", "FEATURE": "AUDIO,VIDEO", "LABEL": _("Join online")},
+        )
     if entry.created:
         event.add("CREATED", _utc(entry.created))
     if entry.stamp:
@@ -183,9 +202,9 @@ def build_event(entry: CalendarEntry) -> Event:
         event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
     else:
         tz = zone(entry.timezone)
-        event.start = entry.start.astimezone(tz)
+        event.start = _zoned(entry.start, tz)
         if entry.end is not None and entry.end > entry.start:
-            event.end = entry.end.astimezone(tz)
+            event.end = _zoned(entry.end, tz)
         event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
     if status == TENTATIVE:
         event.add("X-MICROSOFT-CDO-BUSYSTATUS", "TENTATIVE")

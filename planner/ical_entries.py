@@ -141,6 +141,7 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
         _seoul_line(engagement.starts_at, engagement.ends_at, tz_name),
         engagement.date_note,
         (_("Host: %(name)s") % {"name": engagement.host}) if engagement.host_id else "",
+        (_("Join online: %(url)s") % {"url": engagement.join_url}) if engagement.join_url else "",
     ]
     return CalendarEntry(
         uid=item_uid("engagement", engagement),
@@ -166,6 +167,7 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
         categories=(engagement.get_kind_display(),),
         organizer=_organizer(trip.contacts.all()),
         attendees=_participants(lines),
+        conference=engagement.join_url,
     )
 
 

@@ -45,9 +45,17 @@ def headquarters_zone() -> ZoneInfo:
     return zone(settings.HEADQUARTERS_TIME_ZONE)
 
 
-def local_instant(day: date, at: time, zone_name: str) -> datetime:
-    """The instant of a wall-clock time in a zone (entered as staff read it)."""
-    return datetime.combine(day, at, tzinfo=zone(zone_name))
+def local_instant(day: date, at: time, zone_name: str, fold: int = 0) -> datetime:
+    """The instant of a wall-clock time in a zone (entered as staff read it).
+
+    ``fold`` picks the later of the two readings of an hour the clocks repeat (PEP 495).
+    """
+    return datetime.combine(day, at, tzinfo=zone(zone_name)).replace(fold=fold)
+
+
+def is_ambiguous(moment: datetime) -> bool:
+    """An aware local time the clocks show twice (the autumn change)."""
+    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
 
 
 def zone_or_none(name: str | None) -> ZoneInfo | None:

@@ -212,7 +212,12 @@ def test_engagement_of_year_1_with_a_time_is_a_form_error(editor):
 
 def test_public_registration_with_a_300_character_email_is_a_form_error(client):
     cache.clear()
-    forum = f.ForumFactory(status=Forum.Status.ANNOUNCED, registration_open=True, registration_closes_at=f.open_until(), capacity=10)
+    forum = f.ForumFactory(
+        status=Forum.Status.ANNOUNCED,
+        registration_open=True,
+        registration_closes_at=f.open_until(),
+        capacity=10,
+    )
     url = reverse("registration:register", args=[forum.pk])
     token = re.search(r'name="token" value="([^"]+)"', text(client.get(url))).group(1)
     email = "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".com"

@@ -107,7 +107,9 @@ def ids():
     trip = engagement.trip
     member = f.DelegationMemberFactory(trip=trip)
     line = f.EngagementPersonFactory(engagement=engagement)
-    forum = f.ForumFactory(registration_open=True, registration_closes_at=f.open_until(), capacity=5)
+    forum = f.ForumFactory(
+        registration_open=True, registration_closes_at=f.open_until(), capacity=5
+    )
     session = f.SessionFactory(forum=forum)
     person_line = f.SessionPersonFactory(session=session)
     item = f.SessionItemFactory(session=session)

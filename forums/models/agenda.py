@@ -123,11 +123,11 @@ class Session(SequencedModel, SourcedModel):
             kwargs["update_fields"] = {*update_fields, "starts_at"}
         super().save(*args, **kwargs)
 
-    def derive_instant(self) -> None:
-        if self.unchanged_since_loaded(self._sequence_attnames()):
+    def derive_instant(self, *, from_local: bool = False) -> None:
+        if not from_local and self.unchanged_since_loaded(self._sequence_attnames()):
             return  # nothing moved (the agenda services re-derive after a forum change)
         tz = self.forum.tz
-        if tz is not None:
+        if tz is not None and not from_local:
             won, local = self.follow_instant("starts_at", "start_time", tz)
             if won and local is not None:
                 if local.date() != self.forum.date:

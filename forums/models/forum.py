@@ -219,12 +219,12 @@ class Forum(SequencedModel, SourcedModel):
             kwargs["update_fields"] = {*update_fields, "starts_at", "ends_at"}
         super().save(*args, **kwargs)
 
-    def derive_instants(self) -> None:
+    def derive_instants(self, *, from_local: bool = False) -> None:
         """The instants follow the local date, times and zone; unknown stays unknown."""
-        if self.unchanged_since_loaded(self._sequence_attnames()):
+        if not from_local and self.unchanged_since_loaded(self._sequence_attnames()):
             return  # nothing moved
         tz = self.tz
-        if tz is not None:
+        if tz is not None and not from_local:
             won, local = self.follow_instant("starts_at", "start_time", tz)
             if won and local is not None:
                 self.date, self.date_precision = local.date(), "day"

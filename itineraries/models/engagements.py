@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -35,6 +35,8 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
         "date_precision",
         "start_time",
         "end_time",
+        "start_fold",
+        "end_fold",
         "starts_at",
         "ends_at",
         "venue_id",
@@ -81,6 +83,9 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
     # What staff entered (or the document stated): the local wall-clock time.
     start_time = models.TimeField(_("start (local time)"), null=True, blank=True)
     end_time = models.TimeField(_("end (local time)"), null=True, blank=True)
+    # Which of the two readings of an hour the clocks repeat (autumn): 0 the earlier, 1 the later.
+    start_fold = models.PositiveSmallIntegerField(_("start: which of the two"), default=0)
+    end_fold = models.PositiveSmallIntegerField(_("end: which of the two"), default=0)
     # Instants derived from date, time and the place's zone by ``derive_instants``;
     # empty while the time is not confirmed ("시간 미정") or the zone is not known.
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
@@ -98,6 +103,8 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
         related_name="engagements",
     )
     room = models.CharField(_("room"), max_length=100, blank=True)
+    # The Teams / Meet / Zoom link of an online meeting (from an invitation or typed in).
+    join_url = models.URLField(_("online-meeting link"), max_length=2000, blank=True)
     host = models.ForeignKey(
         Organisation,
         verbose_name=_("host"),
@@ -158,31 +165,44 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
             kwargs["update_fields"] = {*update_fields, "starts_at", "ends_at"}
         super().save(*args, **kwargs)
 
-    def derive_instants(self) -> None:
-        """The instants follow the local date, time and zone; unknown stays unknown."""
-        if self.unchanged_since_loaded(self._sequence_attnames()):
+    def derive_instants(self, *, from_local: bool = False) -> None:
+        """The instants follow the local date, time and zone; unknown stays unknown.
+
+        ``from_local`` re-reads them from the local time even though nothing moved
+        (new zone rules: ``recompute_instants``).
+        """
+        if not from_local and self.unchanged_since_loaded(self._sequence_attnames()):
             return  # nothing moved: no need to read the place's zone
         tz_name = self.timezone_name
         tz = zone_or_none(tz_name)
-        if tz is not None:
+        if tz is not None and not from_local:
             won, local = self.follow_instant("starts_at", "start_time", tz)
             if won and local is not None:
                 self.date, self.date_precision = local.date(), "day"
+                self.start_fold = local.fold
             if won and local is None:
                 self.ends_at = None
-            self.follow_instant("ends_at", "end_time", tz)
+            won, local = self.follow_instant("ends_at", "end_time", tz)
+            if won and local is not None:
+                self.end_fold = local.fold
         if self.date is None or self.start_time is None or zone_or_none(tz_name) is None:
             self.starts_at = self.ends_at = None
             return
         if self.date_precision != "day":
             self.starts_at = self.ends_at = None
             return
-        self.starts_at = local_instant(self.date, self.start_time, tz_name)
-        end = local_instant(self.date, self.end_time, tz_name) if self.end_time else None
+        # Kept in UTC: an aware time in a repeated hour never equals one in another zone
+        # (PEP 495), which would raise SEQUENCE on every save of an unchanged meeting;
+        # and same-zone comparisons ignore ``fold``.
+        start = local_instant(self.date, self.start_time, tz_name, self.start_fold).astimezone(UTC)
+        end = None
+        if self.end_time:
+            end = local_instant(self.date, self.end_time, tz_name, self.end_fold).astimezone(UTC)
         # An end at or before the start crosses midnight.
-        if end is not None and end <= self.starts_at:
-            end = local_instant(self.date + timedelta(days=1), self.end_time, tz_name)
-        self.ends_at = end
+        if end is not None and end <= start:
+            next_day = self.date + timedelta(days=1)
+            end = local_instant(next_day, self.end_time, tz_name, self.end_fold).astimezone(UTC)
+        self.starts_at, self.ends_at = start, end
 
     @property
     def timezone_name(self) -> str:

@@ -44,7 +44,9 @@ def test_a_feed_stops_serving_when_its_owner_loses_every_role(client):
 
 
 def test_anonymous_visitors_are_sent_to_log_in_and_public_pages_stay_open(client):
-    forum = f.ForumFactory(registration_open=True, registration_closes_at=f.open_until(), capacity=5)
+    forum = f.ForumFactory(
+        registration_open=True, registration_closes_at=f.open_until(), capacity=5
+    )
 
     trips = client.get(reverse("itineraries:trip_list"))
     home = client.get("/")

@@ -63,7 +63,9 @@ def test_xlsx_export_survives_a_name_stored_with_a_control_character(editor):
 
 def test_public_registration_strips_control_and_bidi_characters(client):
     cache.clear()
-    forum = f.ForumFactory(registration_open=True, registration_closes_at=f.open_until(), capacity=10)
+    forum = f.ForumFactory(
+        registration_open=True, registration_closes_at=f.open_until(), capacity=10
+    )
     url = reverse("registration:register", args=[forum.pk])
     page = client.get(url).content.decode()
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
