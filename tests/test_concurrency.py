@@ -26,7 +26,11 @@ from forums.models import Forum
 from tests import factories as f
 
 forum = f.ForumFactory(
-    status=Forum.Status.ANNOUNCED, registration_open=True, registration_closes_at=f.open_until(), capacity=10, registration_fields=[]
+    status=Forum.Status.ANNOUNCED,
+    registration_open=True,
+    registration_closes_at=f.open_until(),
+    capacity=10,
+    registration_fields=[],
 )
 engagement = f.EngagementFactory()
 user = f.UserFactory(username="editor-live", is_staff=False, password="!")
