@@ -29,6 +29,9 @@ def setup_django() -> None:
     django.setup()
 
 
+LOAD_CLIENTS = 50  # concurrent clients of the gunicorn load
+LOAD_WORKERS = 4  # gunicorn sync workers, as in production
+
 # What is measured: (key, description, URL name, which object's pk, timed runs).
 PAGES = [
     ("trip_page", "Trip page", "itineraries:trip_detail", "trip", 30),
@@ -79,8 +82,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def gunicorn_load(path: str, cookie: str, *, seconds: float, threads: int) -> dict:
-    """Serve with gunicorn (2 workers, loopback), load ``path`` from another process, stop."""
+def gunicorn_load(
+    paths: list[str], cookie: str, *, seconds: float, threads: int, workers: int = 4
+) -> dict:
+    """Serve with gunicorn (``workers``, loopback), load the page mix from another process."""
     port = free_port()
     # Static files are not part of the measurement: no collectstatic, and no warning about it.
     env = {
@@ -95,7 +100,7 @@ def gunicorn_load(path: str, cookie: str, *, seconds: float, threads: int) -> di
         "gunicorn",
         "planner.wsgi:application",
         "--workers",
-        "2",
+        str(workers),
         "--bind",
         f"127.0.0.1:{port}",
         "--log-level",
@@ -119,7 +124,7 @@ def gunicorn_load(path: str, cookie: str, *, seconds: float, threads: int) -> di
             [
                 sys.executable,
                 str(ROOT / "bench" / "load.py"),
-                base + path,
+                *(base + path for path in paths),
                 "--cookie",
                 cookie,
                 "--threads",
@@ -135,7 +140,7 @@ def gunicorn_load(path: str, cookie: str, *, seconds: float, threads: int) -> di
         if load.returncode != 0 and not load.stdout.strip():
             raise RuntimeError(f"load generator failed: {load.stderr[-2000:]}")
         result = json.loads(load.stdout.strip().splitlines()[-1])
-        result |= {"workers": 2, "path": path}
+        result |= {"workers": workers}
         return result
     finally:
         server.terminate()
@@ -167,6 +172,7 @@ def run_leg(out: Path, *, load_seconds: float) -> None:
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
+    from django.urls import reverse
 
     from bench import dataset
     from bench.measure import measure_rolled_back
@@ -212,9 +218,17 @@ def run_leg(out: Path, *, load_seconds: float) -> None:
         results["pages"] += measure_pages(client, shape.label, built, token)
 
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    path = built.probe_trip.get_absolute_url()
-    print(f"leg: gunicorn load on {path} for {load_seconds:.0f} s", flush=True)
-    results["load"] = gunicorn_load(path, cookie, seconds=load_seconds, threads=4)
+    # The page mix: trip page, forum page, public agenda, personal feed (one each in turn).
+    paths = [
+        built.probe_trip.get_absolute_url(),
+        built.probe_forum.get_absolute_url(),
+        reverse("public:forum", args=[built.probe_forum.pk]),
+        reverse("calendar:feed", args=[token]),
+    ]
+    print(f"leg: gunicorn load on {paths} for {load_seconds:.0f} s", flush=True)
+    results["load"] = gunicorn_load(
+        paths, cookie, seconds=load_seconds, threads=LOAD_CLIENTS, workers=LOAD_WORKERS
+    )
     print(f"  {results['load']}", flush=True)
     results["load_average_at_end"] = os.getloadavg()
     results["seconds"] = round(time.perf_counter() - started, 1)

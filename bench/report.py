@@ -194,10 +194,12 @@ def write_results(path, legs, notes, budgets, verdicts, elapsed) -> None:
         if load:
             out += [
                 "",
-                f"**Concurrent load**: trip page through gunicorn ({load['workers']} sync workers, "
-                f"127.0.0.1), {load['threads']} client threads in a second process for "
+                f"**Concurrent load**: page mix (trip page, forum page, public agenda, "
+                f"personal feed, in turn) through gunicorn ({load['workers']} sync workers, "
+                f"127.0.0.1), {load['threads']} concurrent clients in a second process for "
                 f"{load['seconds']} s: **{load['rps']} requests/s**, "
-                f"median {load['median_ms']} ms, p95 {load['p95_ms']} ms, "
+                f"p50 {load['median_ms']} ms, p95 {load['p95_ms']} ms, "
+                f"p99 {load.get('p99_ms')} ms, "
                 f"{load['requests']} requests, {load['errors']} errors. "
                 "Server and load generator share the same cores.",
             ]

@@ -71,7 +71,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the planner on a large data set.")
     parser.add_argument("--leg", type=Path, help="run one leg against DATABASE_URL, write JSON")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL leg")
-    parser.add_argument("--load-seconds", type=float, default=15.0)
+    parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 

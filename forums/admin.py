@@ -1,3 +1,7 @@
+"""The admin shows the run-of-show's cascade (orders, start times, instants, SEQUENCE)
+read-only and recalculates through ``forums.services`` after every save: the services
+are the one home of those values, whichever screen a change comes from."""
+
 from django.contrib import admin
 
 from forums.models import (
@@ -10,6 +14,18 @@ from forums.models import (
     SessionItem,
     SessionPerson,
 )
+from forums.services import agenda_recalculate
+
+CASCADE_FIELDS = ("start_time", "end_time", "starts_at", "sequence")
+
+
+class RecalculatesAgenda:
+    """After the admin saved a forum or a row and its inlines, the cascade follows."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        instance = form.instance
+        agenda_recalculate(forum=getattr(instance, "forum", instance))
 
 
 @admin.register(ForumSeries)
@@ -34,10 +50,11 @@ class SessionInline(admin.TabularInline):
     model = Session
     extra = 0
     fields = ("order", "kind", "title_ko", "minutes", "starts_at", "is_pinned", "notes")
+    readonly_fields = ("starts_at",)
 
 
 @admin.register(Forum)
-class ForumAdmin(admin.ModelAdmin):
+class ForumAdmin(RecalculatesAgenda, admin.ModelAdmin):
     list_display = ("title_ko", "date", "starts_at", "venue", "capacity", "status")
     list_filter = ("status", "series", "date")
     search_fields = ("title_ko", "title_en", "theme_ko", "venue__name_ko")
@@ -60,11 +77,12 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(RecalculatesAgenda, admin.ModelAdmin):
     list_display = ("title_ko", "forum", "order", "starts_at", "minutes", "notes")
     list_filter = ("kind", "forum")
     search_fields = ("title_ko", "title_en", "notes")
     list_select_related = ("forum",)
+    readonly_fields = CASCADE_FIELDS
     inlines = [SessionItemInline, SessionPersonInline]
 
 

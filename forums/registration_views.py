@@ -26,7 +26,7 @@ from forums.attendees import (
     registration_is_open,
 )
 from forums.models import Attendee, Forum
-from forums.registration_mail import registration_confirmation_send
+from forums.tasks import registration_confirmation
 from planner.client_address import client_address
 from planner.listing import HtmxHttpRequest
 
@@ -103,7 +103,8 @@ def register(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     except AlreadyRegistered:
         form.add_error("email", _already_message())
         return _page(request, forum, _fresh_token(form, forum), status=400)
-    registration_confirmation_send(attendee=attendee, absolute=request.build_absolute_uri)
+    # The e-mail is deferred work: the worker sends it (at once in development).
+    registration_confirmation.enqueue(attendee.pk, request.build_absolute_uri("/"))
     done = request.session.get(DONE_KEY, {})
     done[str(forum.pk)] = {"status": attendee.status, "name": attendee.name}
     request.session[DONE_KEY] = done

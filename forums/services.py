@@ -2,6 +2,12 @@
 
 The ``(forum, order)`` unique constraint is not deferrable, so rows are renumbered in
 two phases: first to numbers above every number in use, then to 1…n.
+
+Every write locks the forum row first (``lock_forum``), always before any session row,
+and re-reads the rows it changes after the lock: concurrent run-of-show changes then
+queue one behind the other on PostgreSQL instead of deadlocking on session rows, each
+one recalculates from what the previous one committed, and SEQUENCE only moves forward.
+On SQLite, ``transaction_mode: IMMEDIATE`` already serialises writers the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +34,21 @@ EDITABLE_FIELDS = frozenset(
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+def lock_forum(forum: Forum | int) -> Forum:
+    """Lock the forum row for the rest of the transaction: the one entry point of every
+    run-of-show write, taken before any session row is read for writing."""
+    pk = forum if isinstance(forum, int) else forum.pk
+    return Forum.objects.select_for_update().get(pk=pk)
+
+
+def _lock_session(session: Session) -> Forum:
+    """Lock the session's forum, then re-read the session as the previous writer left it."""
+    forum = lock_forum(session.forum_id)
+    session.refresh_from_db()
+    session.forum = forum
+    return forum
+
+
 def _ordered(forum: Forum) -> list[Session]:
     return list(Session.objects.filter(forum=forum).order_by("order", "pk"))
 
@@ -51,6 +72,7 @@ def _renumber(sessions: list[Session]) -> None:
 @transaction.atomic
 def agenda_recalculate(*, forum: Forum) -> Timing:
     """Persist every row's cascaded start; rows whose start moves get a new revision."""
+    forum = lock_forum(forum)
     sessions = _ordered(forum)
     timing = forum_timing(forum, sessions)
     now = timezone.now()
@@ -90,6 +112,7 @@ def session_create(
     position: int | None = None,
 ) -> Session:
     """Add a row at the end, or at ``position`` (1-based), and cascade."""
+    forum = lock_forum(forum)
     last = Session.objects.filter(forum=forum).order_by("-order").first()
     start = pinned_at
     if start is None:
@@ -129,6 +152,7 @@ def session_update(
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"session_update() cannot change {sorted(unknown)}")
+    _lock_session(session)
     for name, value in fields.items():
         setattr(session, name, value)
     if session.is_pinned and pinned_at is not None:
@@ -147,7 +171,7 @@ def session_update(
 
 @transaction.atomic
 def session_delete(*, session: Session) -> Forum:
-    forum = session.forum
+    forum = _lock_session(session)
     session.delete()
     remaining = _ordered(forum)
     if remaining:
@@ -159,6 +183,7 @@ def session_delete(*, session: Session) -> Forum:
 @transaction.atomic
 def session_move(*, session: Session, position: int) -> Session:
     """Put the row at ``position`` (1-based, clamped to the agenda) and cascade."""
+    _lock_session(session)
     sessions = _ordered(session.forum)
     moving = next(s for s in sessions if s.pk == session.pk)
     sessions.remove(moving)
@@ -176,7 +201,7 @@ def agenda_issue_version(
 ) -> AgendaVersion:
     """Freeze the rows as they print now into the next version (v1, v2 …)."""
     # Lock the forum so that two people issuing at once get v2 and v3, not an error.
-    forum = Forum.objects.select_for_update().get(pk=forum.pk)
+    forum = lock_forum(forum)
     sessions = list(sessions_for_agenda(forum))
     timing = agenda_recalculate(forum=forum)
     last = AgendaVersion.objects.filter(forum=forum).aggregate(last=Max("number"))["last"]
@@ -204,6 +229,7 @@ def session_person_add(
     """A role line on a row: a known person, or only the words as printed, or both."""
     if person is None and not printed_as.strip():
         raise ValidationError(_("Choose a person or write the name as printed."))
+    lock_forum(session.forum_id)
     last = SessionPerson.objects.filter(session=session).aggregate(last=Max("order"))["last"]
     line = SessionPerson(
         session=session,
@@ -220,6 +246,7 @@ def session_person_add(
 
 @transaction.atomic
 def session_person_remove(*, line: SessionPerson) -> None:
+    lock_forum(line.session.forum_id)
     line.delete()
 
 
@@ -246,6 +273,7 @@ def session_item_add(
     printed_as: str = "",
 ) -> SessionItem:
     """A numbered sub-item (발제 ①, ②…) with its presenter."""
+    lock_forum(session.forum_id)
     last = SessionItem.objects.filter(session=session).aggregate(last=Max("order"))["last"]
     item = SessionItem(
         session=session,
@@ -265,5 +293,6 @@ def session_item_add(
 @transaction.atomic
 def session_item_remove(*, item: SessionItem) -> None:
     session = item.session
+    lock_forum(session.forum_id)
     item.delete()
     _remark_items(session)

@@ -9,21 +9,22 @@ from itineraries.models import (
     TravelSegment,
     Trip,
 )
+from planner.admin_revision import RevisionedAdmin, RevisionedTabularInline
 
 
-class StopInline(admin.TabularInline):
+class StopInline(RevisionedTabularInline):
     model = Stop
     extra = 0
 
 
-class DelegationMemberInline(admin.TabularInline):
+class DelegationMemberInline(RevisionedTabularInline):
     model = DelegationMember
     extra = 0
     autocomplete_fields = ("person", "organisation")
 
 
 @admin.register(Trip)
-class TripAdmin(admin.ModelAdmin):
+class TripAdmin(RevisionedAdmin):
     list_display = ("title_ko", "head", "start_date", "end_date", "status")
     list_filter = ("status", "start_date", "stops__country")
     search_fields = ("title_ko", "title_en", "purpose", "head__name_ko", "stops__city_ko")
@@ -40,7 +41,7 @@ class EngagementPersonInline(admin.TabularInline):
 
 
 @admin.register(Engagement)
-class EngagementAdmin(admin.ModelAdmin):
+class EngagementAdmin(RevisionedAdmin):
     list_display = ("title_ko", "trip", "stop", "date", "starts_at", "status", "kind")
     list_filter = ("status", "kind", "stop__country", "trip")
     search_fields = ("title_ko", "title_en", "objectives", "people__person__name_ko")
@@ -50,7 +51,7 @@ class EngagementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Stop)
-class StopAdmin(admin.ModelAdmin):
+class StopAdmin(RevisionedAdmin):
     list_display = ("city_ko", "country", "timezone", "trip", "arrival_date", "departure_date")
     list_filter = ("country", "timezone")
     search_fields = ("city_ko", "city_en", "trip__title_ko")
@@ -58,7 +59,7 @@ class StopAdmin(admin.ModelAdmin):
 
 
 @admin.register(TravelSegment)
-class TravelSegmentAdmin(admin.ModelAdmin):
+class TravelSegmentAdmin(RevisionedAdmin):
     list_display = (
         "trip",
         "mode",
@@ -82,7 +83,7 @@ class DelegationGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(DelegationMember)
-class DelegationMemberAdmin(admin.ModelAdmin):
+class DelegationMemberAdmin(RevisionedAdmin):
     list_display = ("__str__", "trip", "role", "group", "printed_as")
     list_filter = ("role",)
     search_fields = ("person__name_ko", "organisation__name_ko", "printed_as")

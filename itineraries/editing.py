@@ -201,11 +201,13 @@ def confirm_delete(
     )
 
 
-def posted_revision(request: HtmxHttpRequest) -> int | None:
+def posted_revision(request: HtmxHttpRequest) -> int:
+    """The revision the page was opened at; a POST without one (or with garbage) gets 0,
+    which no stored row has, so the change is refused as stale instead of unchecked."""
     try:
         return int(request.POST.get("revision", ""))
     except ValueError:
-        return None
+        return 0
 
 
 # Stale edits ------------------------------------------------------------------

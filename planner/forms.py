@@ -80,10 +80,25 @@ class CleanInputMixin:
         super().full_clean()
 
 
+MISSING_REVISION = _(
+    "This form did not say which version you opened. Reload the page and try again."
+)
+
+
 class RevisionMixin(CleanInputMixin, forms.Form):
     """Carries the revision the user opened, so a later save can detect a stale copy."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = getattr(self, "instance", None)
+        # An edit of a stored row that does not say which revision it started from is
+        # refused, never saved unchecked (a hand-made POST, a form from an old page).
+        stored = getattr(instance, "pk", None) is not None
+        if stored and cleaned.get("revision") is None and "revision" not in self.errors:
+            self.add_error(None, MISSING_REVISION)
+        return cleaned
 
     def expected_revision(self) -> int | None:
         return self.cleaned_data.get("revision")

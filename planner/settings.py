@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "health_check",
+    "django_tasks",
+    "django_tasks_db",
     "planner",
     "itineraries",
     "forums",
@@ -245,6 +247,21 @@ elif EMAIL_FILE_PATH:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "planner@localhost")
+
+# Deferred work (registration e-mail) through Django's tasks interface (the django-tasks
+# backport until Django 6). Production queues tasks in the database for the worker
+# (`manage.py db_worker`); development and tests run them at once, in the request.
+# DJANGO_TASKS_BACKEND=database|immediate overrides.
+TASKS_MODE = os.environ.get("DJANGO_TASKS_BACKEND", "database" if PRODUCTION else "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_MODE == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", PRODUCTION)

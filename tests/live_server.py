@@ -3,9 +3,11 @@
 ``LiveServer`` migrates a fresh SQLite database (WAL, the default settings) in a
 temporary directory, or uses ``DATABASE_URL`` when the PostgreSQL leg set one,
 runs a setup snippet with Django loaded, starts gunicorn on a free 127.0.0.1 port
-and stops it afterwards. ``Browser`` is one visitor: its own cookies, a CSRF token
-read from the pages it opened, and a forwarded address (the server trusts
-127.0.0.1 as its proxy, as production trusts the reverse proxy).
+and stops it afterwards; with ``worker=True`` the task worker too (``db_worker``: tasks
+queued in the database, e-mail written as files in ``mail_dir``). ``Browser`` is one
+visitor: its own cookies, a CSRF token read from the pages it opened, and a forwarded
+address (the server trusts 127.0.0.1 as its proxy, as production trusts the reverse
+proxy).
 """
 
 from __future__ import annotations
@@ -56,7 +58,14 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, directory: Path, *, workers: int = 4, extra_env: dict | None = None):
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        workers: int = 4,
+        worker: bool = False,
+        extra_env: dict | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         database = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'live.sqlite3'}"
@@ -65,9 +74,14 @@ class LiveServer:
             DJANGO_ALLOWED_HOSTS="127.0.0.1",
             DJANGO_TRUSTED_PROXIES="127.0.0.1",
             DJANGO_PLAIN_STATIC="1",
+            DJANGO_TASKS_BACKEND="database" if worker else "immediate",
+            DJANGO_EMAIL_FILE_PATH=str(directory / "mail"),
             **(extra_env or {}),
         )
+        self.mail_dir = directory / "mail"
         self.workers = workers
+        self.worker = worker
+        self.worker_process: subprocess.Popen | None = None
         self.process: subprocess.Popen | None = None
         self.log = directory / "gunicorn.log"
 
@@ -97,6 +111,15 @@ class LiveServer:
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=self.log_file, stderr=subprocess.STDOUT
         )
+        if self.worker:
+            self.worker_process = subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--queue-name", "*"]
+                + ["--interval", "0.2", "--no-reload", "--no-startup-delay"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=self.log_file,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -109,15 +132,24 @@ class LiveServer:
         raise RuntimeError("gunicorn did not start")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        for process in (self.worker_process, self.process):
+            if process and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         if getattr(self, "log_file", None):
             self.log_file.close()
+
+    def sent_mail(self) -> list[str]:
+        """The e-mails the worker has sent so far. The file backend ends each message with a
+        line of 79 dashes (and may append several to one file)."""
+        if not self.mail_dir.exists():
+            return []
+        text = "".join(path.read_text(errors="replace") for path in sorted(self.mail_dir.iterdir()))
+        return [message for message in text.split("\n" + "-" * 79 + "\n") if message.strip()]
 
 
 class Browser:

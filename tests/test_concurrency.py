@@ -3,14 +3,16 @@
 On the SQLite default (WAL, IMMEDIATE transactions, a busy timeout), and on
 PostgreSQL when the PostgreSQL leg runs the suite: 30 people register at once for 10
 seats, and 20 editors save the same engagement at once. No request may fail with
-a server error; the seats and the waiting list add up; one editor's save wins and
-the others are told that someone else saved first.
+a server error; the seats and the waiting list add up, and the task worker
+(``db_worker``) sends all 30 confirmation e-mails; one editor's save wins and the
+others are told that someone else saved first.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -62,7 +64,7 @@ print(json.dumps({{"statuses": statuses, "status": engagement.status,
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    server = LiveServer(tmp_path_factory.mktemp("live"))
+    server = LiveServer(tmp_path_factory.mktemp("live"), worker=True)
     server.manage("migrate", "--noinput", "-v0")
     data = json.loads(server.setup(SETUP).strip().splitlines()[-1])
     server.start()
@@ -114,6 +116,13 @@ def test_30_simultaneous_registrations_for_10_seats(live):
     stored = json.loads(server.setup(COUNTS.format(**data)).strip().splitlines()[-1])
     waitlisted = [s for s in stored["statuses"] if s == "waitlisted"]
     assert (len(stored["statuses"]), len(waitlisted)) == (30, 20)
+    # Each confirmation is a task the worker runs after the response: all 30 arrive.
+    deadline = time.monotonic() + 90
+    while len(server.sent_mail()) < 30 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    mail = server.sent_mail()
+    assert len(mail) == 30
+    assert all("forum-" in message and ".ics" in message for message in mail)
 
 
 def test_20_editors_saving_the_same_engagement(live):

@@ -38,8 +38,11 @@ def _tz(value: tzinfo | str | None) -> tzinfo:
 
 @register.filter
 def in_zone(instant: datetime | None, tz: tzinfo | str | None = None) -> datetime | None:
-    """The instant as a wall-clock time in ``tz`` (Seoul when none is given)."""
-    if instant is None:
+    """The instant as a wall-clock time in ``tz`` (Seoul when none is given).
+
+    Nothing for nothing: None, and the empty string a template passes for a variable
+    that did not resolve (the run-of-show editor on the bench data set hit that)."""
+    if not instant:
         return None
     return instant.astimezone(_tz(tz))
 
