@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 STALE = _("Someone else saved this first.")
@@ -42,9 +43,15 @@ class RevisionedAdminForm(forms.ModelForm):
         return cleaned
 
 
+# Links staff paste without a scheme are web addresses: https (Django 6's default).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class RevisionedAdmin(admin.ModelAdmin):
     form = RevisionedAdminForm
+    formfield_overrides = HTTPS_LINKS
 
 
 class RevisionedTabularInline(admin.TabularInline):
     form = RevisionedAdminForm
+    formfield_overrides = HTTPS_LINKS
