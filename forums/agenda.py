@@ -19,7 +19,7 @@ from typing import Any
 from planner.models import Role
 
 # A floating agenda without a known date still needs a day to count minutes on.
-_NO_DAY = date(2000, 1, 1)
+NO_DAY = date(2000, 1, 1)
 
 # --- the cascade ------------------------------------------------------------
 
@@ -39,7 +39,7 @@ def clock_zone(forum: Any) -> tzinfo:
 
 def agenda_clock(forum: Any, day: date | None, at: time) -> datetime:
     """A wall-clock time of the agenda as an aware datetime in ``clock_zone``."""
-    return datetime.combine(day or forum.date or _NO_DAY, at, tzinfo=clock_zone(forum))
+    return datetime.combine(day or forum.date or NO_DAY, at, tzinfo=clock_zone(forum))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""The run-of-show as it leaves the editor: print view, PDF, issued versions, live mode."""
+"""The run-of-show as it leaves the editor: print view, PDF, issued versions.
+
+Live mode is in ``forums.live_views``.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -10,23 +12,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from forums import services
-from forums.agenda import agenda_rows, forum_timing, live_status
-from forums.agenda_selectors import sessions_for_agenda, versions_for_forum
+from forums.agenda_selectors import versions_for_forum
 from forums.agenda_versions import printed_rows, versions_diff
 from forums.agenda_views import agenda_context, get_forum, is_english
-from forums.forms import CompareForm, ExtendForm, IssueVersionForm
-from forums.models import AgendaVersion, Forum, Session
+from forums.forms import CompareForm, IssueVersionForm
+from forums.models import AgendaVersion, Forum
 from forums.pdf import render_pdf
 from planner.listing import HtmxHttpRequest
 from planner.params import query_number
-from planner.permissions import editor_required, user_can_edit
+from planner.permissions import editor_required
 
 PRINT = "forums/agenda/print.html"
 LIVE = "forums/agenda/live.html"
@@ -107,62 +105,3 @@ def version_issue(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         return redirect("agenda:versions", forum_pk=forum.pk)
     context = agenda_context(request, forum, form=form)
     return render(request, "forums/agenda/version_issue.html", context)
-
-
-def parse_at(value: str, forum: Forum) -> datetime | None:
-    """``?at=2024-11-14T15:20`` read as a wall-clock time in the forum's zone."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if timezone.is_naive(moment):
-        return moment.replace(tzinfo=forum.clock_tz)
-    return moment
-
-
-def _live_context(request: HtmxHttpRequest, forum: Forum) -> dict[str, Any]:
-    sessions = list(sessions_for_agenda(forum))
-    timing = forum_timing(forum, sessions)
-    at = request.GET.get("at") or request.POST.get("at") or ""
-    now = parse_at(at, forum) if at else None
-    status = live_status(timing, now or timezone.now())
-    rows = agenda_rows(sessions, timing, english=is_english())
-    return {
-        "forum": forum,
-        "timing": timing,
-        "status": status,
-        "current": rows[status.current] if status.current is not None else None,
-        "next": rows[status.next] if status.next is not None else None,
-        "at": at if now else "",
-        "bad_at": bool(at and now is None),
-        "poll_url": _live_url(forum, at if now else ""),
-        "can_edit": user_can_edit(request.user),
-    }
-
-
-def _live_url(forum: Forum, at: str) -> str:
-    url = reverse("agenda:live", args=[forum.pk])
-    return f"{url}?{urlencode({'at': at})}" if at else url
-
-
-@require_GET
-@login_required
-def live(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    template = f"{LIVE}#live-panel" if request.htmx else LIVE
-    return render(request, template, _live_context(request, forum))
-
-
-@require_POST
-@editor_required
-def live_extend(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    """Give the running row a few more (or fewer) minutes; every later row moves."""
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = ExtendForm(request.POST)
-    if form.is_valid():
-        minutes = max(1, session.minutes + form.cleaned_data["delta"])
-        services.session_update(session=session, minutes=minutes)
-    if request.htmx:
-        return render(request, f"{LIVE}#live-panel", _live_context(request, forum))
-    return redirect(_live_url(forum, request.POST.get("at", "")))

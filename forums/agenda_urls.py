@@ -4,6 +4,7 @@ from django.urls import path
 
 from forums import agenda_output_views as output
 from forums import agenda_views as views
+from forums import live_views as live
 
 app_name = "agenda"
 
@@ -25,6 +26,10 @@ urlpatterns = [
     path("agenda.pdf", output.agenda_pdf, name="pdf"),
     path("agenda/versions/", output.versions, name="versions"),
     path("agenda/versions/issue/", output.version_issue, name="version_issue"),
-    path("live/", output.live, name="live"),
-    path("live/sessions/<int:pk>/extend/", output.live_extend, name="live_extend"),
+    path("live/", live.live, name="live"),
+    path("live/rehearsal/", live.rehearsal, name="rehearsal"),
+    path("live/rehearsal/control/", live.rehearsal_control, name="rehearsal_control"),
+    path("live/clock/", live.live_clock, name="live_clock"),
+    path("live/mark/", live.mark, name="live_mark"),
+    path("live/sessions/<int:pk>/extend/", live.extend, name="live_extend"),
 ]

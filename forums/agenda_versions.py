@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from forums.agenda import Timing, row_lines
+from forums.agenda import NO_DAY, Timing, row_lines, speakers
 
 # --- snapshots (issued versions) and their diff -------------------------------
 
@@ -31,8 +31,27 @@ def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[d
             "day": _day_label(session),
             "part": _part_label(session.part) if session.part_id else "",
             "room": session.room,
+            # The day as a date (public calendar), and who is named (public speakers list).
+            "date": _row_date(slot, tz),
+            "speakers_ko": _row_speakers(session, english=False),
+            "speakers_en": _row_speakers(session, english=True),
         }
         for position, (session, slot) in enumerate(zip(sessions, timing.slots, strict=True), 1)
+    ]
+
+
+def _row_date(slot: Any, tz: tzinfo) -> str:
+    """The row's day as a date, empty when the agenda has no known day (never invented)."""
+    if slot is None:
+        return ""
+    day = slot.starts_at.astimezone(tz).date()
+    return "" if day == NO_DAY else day.isoformat()
+
+
+def _row_speakers(session: Any, *, english: bool) -> list[dict]:
+    return [
+        {"name": speaker.name, "title": speaker.title, "roles": speaker.roles}
+        for speaker in speakers([session], [], english=english)
     ]
 
 

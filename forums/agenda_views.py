@@ -33,6 +33,7 @@ from forums.forms import (
     SessionPersonForm,
 )
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
+from forums.publishing import unpublished_changes
 from planner.listing import HtmxHttpRequest
 from planner.permissions import editor_required, user_can_edit
 
@@ -71,6 +72,7 @@ def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict
         "snapshot": snapshot,
         "latest_version": latest,
         "version_label": version_label(latest, snapshot),
+        "unpublished_changes": unpublished_changes(latest, snapshot),
         "can_edit": user_can_edit(request.user),
         **extra,
     }

@@ -15,10 +15,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from forums.agenda import agenda_rows, forum_timing, printed_name, speakers
-from forums.agenda_selectors import public_forums, sessions_for_agenda
+from forums.agenda import printed_name, speakers
+from forums.agenda_selectors import latest_version, public_forums
 from forums.attendees import registration_is_open
 from forums.models import ForumOrganiser
+from forums.publishing import published_rows, published_speakers
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -34,13 +35,14 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
         language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     english = language == "en"
     with translation.override(language):
-        sessions = list(sessions_for_agenda(forum))
-        timing = forum_timing(forum, sessions)
+        # The latest issued version only: the working copy is not public (forums.publishing).
+        version = latest_version(forum)
+        rows = published_rows(version, english=english)
         context = {
             "forum": forum,
-            "timing": timing,
-            "rows": agenda_rows(sessions, timing, english=english),
-            "speakers": speakers(sessions, forum.mc_lines, english=english),
+            "version": version,
+            "rows": rows,
+            "speakers": published_speakers(rows, english=english) + mc_speakers(forum, english),
             "mc_names": [printed_name(line, english) for line in forum.mc_lines],
             "language": language,
             "other_language": "ko" if english else "en",
@@ -49,3 +51,8 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
         response = render(request, "forums/public/forum.html", context)
     response.headers["Content-Language"] = language
     return response
+
+
+def mc_speakers(forum, english: bool) -> list[dict]:
+    """The MC, named on the forum itself (not a row), last in the speakers list."""
+    return [vars(speaker) for speaker in speakers([], forum.mc_lines, english=english)]

@@ -11,7 +11,7 @@ def test_readme_says_the_sample_data_is_dated():
 
 
 def test_readme_shows_the_live_view_of_a_past_event():
-    assert "/forums/2/live/?at=2024-11-14T15:20" in README
+    assert "/forums/2/live/rehearsal/" in README and "2024-11-14 15:20" in README
 
 
 def test_readme_says_how_to_create_a_viewer():

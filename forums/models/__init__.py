@@ -9,3 +9,4 @@ from forums.models.agenda import (  # noqa: F401
 )
 from forums.models.attendees import AgendaVersion, Attendee  # noqa: F401
 from forums.models.forum import Forum, ForumOrganiser, ForumPerson, ForumSeries  # noqa: F401
+from forums.models.live import LiveLogEntry  # noqa: F401

@@ -303,21 +303,20 @@ def test_print_view_is_the_seed_table_with_its_version(editor, forum):
 # --- live mode -----------------------------------------------------------------------
 
 
-def test_live_mode_at_a_given_time(editor, forum):
-    response = editor.get(url("live", forum), {"at": "2024-11-14T15:20"})
+def test_live_mode_after_the_event_says_it_is_over(editor, forum):
+    response = editor.get(url("live", forum))
 
     html = response.content.decode()
-    assert response.context["current"].title == "발제"
-    assert response.context["next"].title == "주제를토론"
-    assert response.context["status"].minutes_left == 25
+    assert response.context["state"].phase == "after"
     assert 'hx-trigger="every 30s"' in html
-    assert "?at=2024-11-14T15%3A20" in html
+    assert "분 초과" not in html and "예정대로" not in html
 
 
-def test_live_partial_and_extend_the_running_row(editor, forum):
-    partial = editor.get(url("live", forum), {"at": "2024-11-14T16:50"}, **HTMX)
+def test_rehearsal_partial_and_extend_the_running_row_on_the_copy(editor, forum):
+    editor.post(url("rehearsal_control", forum), {"action": "set", "at": "2024-11-14T16:50"})
+    partial = editor.get(url("rehearsal", forum), **HTMX)
     response = editor.post(
-        url("live_extend", forum, row(forum, 8).pk), {"delta": 5, "at": "2024-11-14T16:50"}, **HTMX
+        url("live_extend", forum, row(forum, 8).pk), {"delta": 5, "mode": "rehearsal"}, **HTMX
     )
 
     html = response.content.decode()
@@ -325,8 +324,8 @@ def test_live_partial_and_extend_the_running_row(editor, forum):
     assert "<html" not in html
     assert "16:25~17:00 (35')" in html
     assert "live-summary is-over" in html
-    assert row(forum, 8).minutes == 35
-    assert clock(forum)[-1] == ("폐회", "17:00~17:05", 9)
+    assert row(forum, 8).minutes == 30  # the plan did not move
+    assert clock(forum)[-1] == ("폐회", "16:55~17:00", 9)
 
 
 # --- N+1 guards ------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from forums import services
 from forums.models import Attendee, Forum, Session
 from planner.models import Person
 from tests.forums.agenda_helpers import load_forum6, row
@@ -30,6 +31,7 @@ def forum():
         phone="010-9999-0000",
         notes="채식 식사",
     )
+    services.agenda_issue_version(forum=forum)  # the public page shows what was issued
     return forum
 
 
