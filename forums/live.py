@@ -9,7 +9,7 @@ plan says, and the time it actually started is measured against the plan.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 
 from forums.agenda import Timing, live_status, whole_minutes
@@ -48,6 +48,8 @@ class LiveState:
     ended_at: datetime | None = None  # actual, as marked
     # Actual start of each row marked started, by row index.
     actual_starts: dict[int, datetime] = field(default_factory=dict)
+    # How far the expected end runs past the forum's scheduled end.
+    past_forum_end_minutes: int = 0
 
     @property
     def over_minutes(self) -> int:
@@ -55,7 +57,9 @@ class LiveState:
 
     @property
     def on_schedule(self) -> bool:
-        return self.phase != AFTER and not self.late_minutes and not self.short_pinned
+        return self.phase != AFTER and not (
+            self.late_minutes or self.short_pinned or self.past_forum_end_minutes
+        )
 
 
 def _ceil_minutes(delta: timedelta) -> int:
@@ -86,6 +90,16 @@ def live_state(
     timing: Timing, marks: Iterable[Mark], now: datetime, *, session_pks: Sequence[int], tz: tzinfo
 ) -> LiveState:
     """The state of the programme at ``now`` given the plan and the marks made so far."""
+    state = _state(timing, marks, now, session_pks, tz)
+    if state.phase == AFTER or state.projected_end is None or timing.planned_end is None:
+        return state
+    past = max(0, whole_minutes(state.projected_end - timing.planned_end))
+    return replace(state, past_forum_end_minutes=past)
+
+
+def _state(
+    timing: Timing, marks: Iterable[Mark], now: datetime, session_pks: Sequence[int], tz: tzinfo
+) -> LiveState:
     marks = sorted((m for m in marks if m.at <= now), key=lambda m: m.at)
     index_of = {pk: index for index, pk in enumerate(session_pks)}
     starts = [m for m in marks if m.kind == STARTED and index_of.get(m.session_pk) is not None]

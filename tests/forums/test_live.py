@@ -140,3 +140,13 @@ def test_clock_view_shows_the_current_and_next_row(client, forum):
 
     text = html.content.decode()
     assert "15:20" in text and "발제" in text and "25′" in text and "주제를토론" in text
+
+
+def test_not_on_schedule_when_the_programme_will_end_after_the_forum(forum):
+    marks = [Mark(STARTED, seoul(16, 25), row(forum, 8).pk)]  # 30' Q&A, then 5' closing
+
+    on_time = state_at(forum, seoul(16, 40), marks)
+    running_over = state_at(forum, seoul(16, 58), marks)
+
+    assert on_time.on_schedule and on_time.past_forum_end_minutes == 0
+    assert running_over.past_forum_end_minutes == 3 and not running_over.on_schedule
