@@ -42,7 +42,7 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
             "forum": forum,
             "version": version,
             "rows": rows,
-            "speakers": published_speakers(rows, english=english) + mc_speakers(forum, english),
+            "speakers": published_speakers(rows, english=english, also=mc_speakers(forum, english)),
             "mc_names": [printed_name(line, english) for line in forum.mc_lines],
             "language": language,
             "other_language": "ko" if english else "en",

@@ -34,14 +34,19 @@ def published_rows(version: AgendaVersion | None, *, english: bool) -> list[dict
     return printed_rows(version.rows, english=english) if version is not None else []
 
 
-def published_speakers(rows: Sequence[dict], *, english: bool) -> list[dict]:
-    """Everyone named on the issued rows, once each, with their roles (no contact data)."""
+def published_speakers(
+    rows: Sequence[dict], *, english: bool, also: Sequence[dict] = ()
+) -> list[dict]:
+    """Everyone named on the issued rows (then ``also``: the MC), once each, with their roles.
+
+    Names and titles only, never contact data.
+    """
     found: dict[tuple[str, str], dict] = {}
-    for row in rows:
-        for speaker in row.get("speakers_en" if english else "speakers_ko", []):
-            key = (speaker["name"], speaker["title"])
-            entry = found.setdefault(key, {"name": key[0], "title": key[1], "roles": []})
-            entry["roles"] += [role for role in speaker["roles"] if role not in entry["roles"]]
+    named = [s for row in rows for s in row.get("speakers_en" if english else "speakers_ko", [])]
+    for speaker in [*named, *also]:
+        key = (speaker["name"], speaker["title"])
+        entry = found.setdefault(key, {"name": key[0], "title": key[1], "roles": []})
+        entry["roles"] += [role for role in speaker["roles"] if role not in entry["roles"]]
     return list(found.values())
 
 

@@ -96,3 +96,13 @@ def test_unpublished_changes_counts_added_removed_and_changed_rows():
     assert unpublished_changes(None, [{"id": 1}, {"id": 2}]) == 2
     assert unpublished_changes(issued, issued.rows) == 0
     assert unpublished_changes(issued, []) == 1
+
+
+def test_public_speakers_list_each_person_once_with_the_mc(client, forum):
+    services.agenda_issue_version(forum=forum)
+
+    speakers = client.get(reverse("public:forum", args=[forum.pk])).context["speakers"]
+
+    names = [speaker["name"] for speaker in speakers]
+    assert len(names) == len(set(names))
+    assert "엄지선" in names
