@@ -1,9 +1,10 @@
 """The admin shows the run-of-show's cascade (orders, start times, instants, SEQUENCE)
-read-only and recalculates through ``forums.services`` after every save: the services
+read-only and recalculates through ``forums.agenda.services`` after every save: the services
 are the one home of those values, whichever screen a change comes from."""
 
 from django.contrib import admin
 
+from forums.agenda.services import agenda_recalculate
 from forums.models import (
     Attendee,
     Forum,
@@ -14,7 +15,6 @@ from forums.models import (
     SessionItem,
     SessionPerson,
 )
-from forums.services import agenda_recalculate
 
 CASCADE_FIELDS = ("start_time", "end_time", "starts_at", "sequence")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from forums.agenda_drafts import agenda_in, agenda_out
+from forums.agenda.drafts import agenda_in, agenda_out
 from forums.models import Forum, ForumOrganiser, ForumPerson, ForumSeries
 from planner.drafts.context import ExportContext, ImportContext, save_row
 from planner.drafts.errors import join

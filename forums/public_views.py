@@ -15,9 +15,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from forums.agenda import agenda_rows, forum_timing, printed_name, speakers
-from forums.agenda_selectors import public_forums, sessions_for_agenda
-from forums.attendees import registration_is_open
+from forums.agenda.rows import agenda_rows, forum_timing, printed_name, speakers
+from forums.agenda.selectors import public_forums, sessions_for_agenda
+from forums.attendees.services import registration_is_open
 from forums.models import ForumOrganiser
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}

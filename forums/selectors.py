@@ -8,7 +8,7 @@ from django.apps import apps
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import get_language
 
-from forums.agenda import AgendaRow, agenda_rows, forum_timing
+from forums.agenda.rows import AgendaRow, agenda_rows, forum_timing
 from forums.models import Forum, ForumOrganiser, ForumPerson, Session, SessionItem, SessionPerson
 from planner.models import Agreement, Contact, Role
 

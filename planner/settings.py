@@ -209,7 +209,7 @@ STORAGES = {
 }
 
 FIXTURES_DIR = BASE_DIR / "fixtures"
-# Attendee-import previews waiting for confirmation (forums.import_previews): on the
+# Attendee-import previews waiting for confirmation (forums.attendees.import_previews): on the
 # server, not in the session; shared storage when several application servers run.
 IMPORT_PREVIEW_ROOT = Path(
     os.environ.get("DJANGO_IMPORT_PREVIEW_ROOT", BASE_DIR / "var" / "imports")

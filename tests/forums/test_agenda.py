@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from forums import services
-from forums.agenda import Step, agenda_rows, cascade, forum_timing, live_status, row_lines
-from forums.agenda_selectors import sessions_for_agenda
-from forums.agenda_versions import snapshot_rows, versions_diff
+from forums.agenda import services
+from forums.agenda.rows import Step, agenda_rows, cascade, forum_timing, live_status, row_lines
+from forums.agenda.selectors import sessions_for_agenda
+from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Session
 from planner.models import Person, Role
 from tests.forums.agenda_helpers import SEED_TABLE, clock, load_forum6, row, seoul

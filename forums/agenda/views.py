@@ -19,11 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from forums import services
-from forums.agenda import agenda_rows, forum_timing, printed_name
-from forums.agenda_selectors import forums_for_agenda, latest_version, sessions_for_agenda
-from forums.agenda_versions import snapshot_rows, versions_diff
-from forums.forms import (
+from forums.agenda import services
+from forums.agenda.forms import (
     MinutesForm,
     MoveForm,
     PinForm,
@@ -32,6 +29,9 @@ from forums.forms import (
     SessionItemForm,
     SessionPersonForm,
 )
+from forums.agenda.rows import agenda_rows, forum_timing, printed_name
+from forums.agenda.selectors import forums_for_agenda, latest_version, sessions_for_agenda
+from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
 from planner.listing import HtmxHttpRequest
 from planner.permissions import editor_required, user_can_edit
@@ -77,7 +77,7 @@ def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict
 
 
 def editor_url(forum: Forum, session_pk: int | None = None) -> str:
-    url = reverse("agenda:editor", args=[forum.pk])
+    url = reverse("forums:agenda:editor", args=[forum.pk])
     return f"{url}#session-{session_pk}" if session_pk else url
 
 
@@ -151,7 +151,7 @@ def _edit_context(
     return {
         "forum": forum,
         "session": session,
-        "inline": current.startswith(reverse("agenda:editor", args=[forum.pk])),
+        "inline": current.startswith(reverse("forums:agenda:editor", args=[forum.pk])),
         "form": forms.get("form") or SessionForm(instance=session, forum=forum),
         "person_form": forms.get("person_form") or SessionPersonForm(),
         "item_form": forms.get("item_form") or SessionItemForm(),
@@ -253,7 +253,7 @@ def _row_editor_response(request: HtmxHttpRequest, forum: Forum, pk: int, **form
     if request.htmx or forms:
         context = _edit_context(request, forum, _session(forum, pk), **forms)
         return _edit_response(request, context)
-    return redirect(reverse("agenda:session_edit", args=[forum.pk, pk]))
+    return redirect(reverse("forums:agenda:session_edit", args=[forum.pk, pk]))
 
 
 @require_POST

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from forums.attendee_import import MAX_FILE_BYTES
-from forums.attendee_values import normalise_phone
-from forums.attendees import REGISTRATION_FIELDS, REQUIRED_REGISTRATION_FIELDS
+from forums.attendees.importing import MAX_FILE_BYTES
+from forums.attendees.services import REGISTRATION_FIELDS, REQUIRED_REGISTRATION_FIELDS
+from forums.attendees.values import normalise_phone
 from forums.models import Attendee, Forum
 from planner.forms import CleanInputMixin, local_to_instant
 

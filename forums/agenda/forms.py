@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.agenda import AGENDA_ROLES, agenda_clock
+from forums.agenda.rows import AGENDA_ROLES, agenda_clock
 from forums.models import Forum, Session
 from planner.forms import CleanInputMixin, TimeInput, local_to_instant
 from planner.models import Person, Role

@@ -22,9 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from forums.agenda import Timing, agenda_anchor, clock_zone, forum_timing
-from forums.agenda_selectors import sessions_for_agenda
-from forums.agenda_versions import snapshot_rows
+from forums.agenda.rows import Timing, agenda_anchor, clock_zone, forum_timing
+from forums.agenda.selectors import sessions_for_agenda
+from forums.agenda.versions import snapshot_rows
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
 from planner.models import Organisation, Person
 

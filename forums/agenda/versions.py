@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from forums.agenda import Timing, row_lines
+from forums.agenda.rows import Timing, row_lines
 
 # --- snapshots (issued versions) and their diff -------------------------------
 

@@ -16,14 +16,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forums import services
-from forums.agenda import agenda_rows, forum_timing, live_status
-from forums.agenda_selectors import sessions_for_agenda, versions_for_forum
-from forums.agenda_versions import printed_rows, versions_diff
-from forums.agenda_views import agenda_context, get_forum, is_english
-from forums.forms import CompareForm, ExtendForm, IssueVersionForm
+from forums.agenda import services
+from forums.agenda.forms import CompareForm, ExtendForm, IssueVersionForm
+from forums.agenda.pdf import render_pdf
+from forums.agenda.rows import agenda_rows, forum_timing, live_status
+from forums.agenda.selectors import sessions_for_agenda, versions_for_forum
+from forums.agenda.versions import printed_rows, versions_diff
+from forums.agenda.views import agenda_context, get_forum, is_english
 from forums.models import AgendaVersion, Forum, Session
-from forums.pdf import render_pdf
 from planner.listing import HtmxHttpRequest
 from planner.params import query_number
 from planner.permissions import editor_required, user_can_edit
@@ -104,7 +104,7 @@ def version_issue(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
             forum=forum, issued_by=request.user, note=form.cleaned_data["note"]
         )
         messages.success(request, _("Version v%(number)s issued.") % {"number": version.number})
-        return redirect("agenda:versions", forum_pk=forum.pk)
+        return redirect("forums:agenda:versions", forum_pk=forum.pk)
     context = agenda_context(request, forum, form=form)
     return render(request, "forums/agenda/version_issue.html", context)
 
@@ -141,7 +141,7 @@ def _live_context(request: HtmxHttpRequest, forum: Forum) -> dict[str, Any]:
 
 
 def _live_url(forum: Forum, at: str) -> str:
-    url = reverse("agenda:live", args=[forum.pk])
+    url = reverse("forums:agenda:live", args=[forum.pk])
     return f"{url}?{urlencode({'at': at})}" if at else url
 
 

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from forums import agenda_output_views as output
-from forums import agenda_views as views
+from forums.agenda import output_views as output
+from forums.agenda import views
 
 app_name = "agenda"
 
