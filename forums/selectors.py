@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.apps import apps
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import get_language
@@ -21,15 +19,6 @@ def forums_for_list() -> QuerySet[Forum]:
         )
         .annotate(session_count=Count("sessions", distinct=True))
     )
-
-
-def forums_between(start: date | None = None, end: date | None = None) -> QuerySet[Forum]:
-    forums = Forum.objects.select_related("series", "venue")
-    if start is not None:
-        forums = forums.filter(date__gte=start)
-    if end is not None:
-        forums = forums.filter(date__lt=end)
-    return forums
 
 
 def forum_for_detail() -> QuerySet[Forum]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 
 from forums.models import AgendaVersion, Forum, ForumPerson, Session, SessionItem, SessionPerson
-from planner.models import Person, Role
+from planner.models import Role
 
 
 def forums_for_agenda() -> QuerySet[Forum]:
@@ -49,17 +49,9 @@ def sessions_for_agenda(forum: Forum) -> QuerySet[Session]:
     )
 
 
-def session_for_edit(forum: Forum, pk: int) -> QuerySet[Session]:
-    return sessions_for_agenda(forum).filter(pk=pk)
-
-
 def latest_version(forum: Forum) -> AgendaVersion | None:
     return AgendaVersion.objects.filter(forum=forum).order_by("-number").first()
 
 
 def versions_for_forum(forum: Forum) -> QuerySet[AgendaVersion]:
     return AgendaVersion.objects.filter(forum=forum).select_related("issued_by").order_by("-number")
-
-
-def people_for_choice() -> QuerySet[Person]:
-    return Person.objects.order_by("name_ko", "name_latin", "pk")
