@@ -19,6 +19,7 @@ from forums.agenda.rows import agenda_rows, forum_timing, printed_name, speakers
 from forums.agenda.selectors import public_forums, sessions_for_agenda
 from forums.attendees.services import registration_is_open
 from forums.models import ForumOrganiser
+from planner.language import language_code
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -31,7 +32,7 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
     forum = get_object_or_404(forums, pk=pk)
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
-        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        language = language_code()
     english = language == "en"
     with translation.override(language):
         sessions = list(sessions_for_agenda(forum))

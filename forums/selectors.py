@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils.translation import get_language
 
 from forums.agenda.rows import AgendaRow, agenda_rows, forum_timing
 from forums.models import Forum, ForumOrganiser, ForumPerson, Session, SessionItem, SessionPerson
+from planner.language import is_english
 from planner.models import Agreement, Contact, Role
 
 
@@ -61,7 +61,7 @@ def _linked_engagements() -> QuerySet:
 def run_of_show(forum: Forum) -> list[AgendaRow]:
     """The rows as printed, from the one read model of the run-of-show. No queries."""
     sessions = list(forum.sessions.all())
-    english = (get_language() or "ko").lower().startswith("en")
+    english = is_english()
     return agenda_rows(sessions, forum_timing(forum, sessions), english=english)
 
 

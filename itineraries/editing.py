@@ -26,7 +26,7 @@ from django_htmx.http import trigger_client_event
 from itineraries.models import Trip
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError, delete_if_current
-from planner.templatetags.planner_time import korean_date
+from planner.time_display import korean_date
 
 DETAIL = "itineraries/trip_detail.html"
 FORM_PAGE = "itineraries/trip_form.html"

@@ -22,8 +22,9 @@ from forums.agenda.pdf import render_pdf
 from forums.agenda.rows import agenda_rows, forum_timing, live_status
 from forums.agenda.selectors import sessions_for_agenda, versions_for_forum
 from forums.agenda.versions import printed_rows, versions_diff
-from forums.agenda.views import agenda_context, get_forum, is_english
+from forums.agenda.views import agenda_context, get_forum
 from forums.models import AgendaVersion, Forum, Session
+from planner.language import is_english
 from planner.listing import HtmxHttpRequest
 from planner.params import query_number
 from planner.permissions import editor_required, user_can_edit

@@ -8,6 +8,7 @@ from datetime import tzinfo
 from typing import Any
 
 from forums.agenda.rows import Timing, row_lines
+from planner.time_display import fuzzy_date
 
 # --- snapshots (issued versions) and their diff -------------------------------
 
@@ -39,8 +40,6 @@ def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[d
 def _day_label(session: Any) -> str:
     if session.day is None:
         return session.day_written
-    from planner.templatetags.planner_time import fuzzy_date
-
     return fuzzy_date(session, "day")
 
 

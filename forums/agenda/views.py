@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
@@ -33,15 +32,12 @@ from forums.agenda.rows import agenda_rows, forum_timing, printed_name
 from forums.agenda.selectors import forums_for_agenda, latest_version, sessions_for_agenda
 from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
+from planner.language import is_english
 from planner.listing import HtmxHttpRequest
 from planner.permissions import editor_required, user_can_edit
 
 EDITOR = "forums/agenda/editor.html"
 SESSION_EDIT = "forums/agenda/session_edit.html"
-
-
-def is_english() -> bool:
-    return (get_language() or "ko").lower().startswith("en")
 
 
 def get_forum(forum_pk: int) -> Forum:
