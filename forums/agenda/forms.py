@@ -63,6 +63,8 @@ class SessionForm(PinMixin, forms.ModelForm):
     minutes = forms.IntegerField(
         label=_("minutes"), min_value=1, max_value=MAX_MINUTES, required=False
     )
+    # The revision the row was opened at: a save after someone else's is refused.
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Session
@@ -76,6 +78,7 @@ class SessionForm(PinMixin, forms.ModelForm):
         if session.pk:
             self.fields["is_pinned"].initial = session.is_pinned
             self.fields["pinned_time"].initial = session.start_time
+            self.fields["revision"].initial = session.revision
         _krds(self)
 
     def service_fields(self) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from forums.agenda.rows import Timing, agenda_anchor, clock_zone, forum_timing
 from forums.agenda.selectors import sessions_for_agenda
 from forums.agenda.versions import snapshot_rows
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
-from planner.models import Organisation, Person
+from planner.models import Organisation, Person, StaleEditError
 
 EDITABLE_FIELDS = frozenset(
     {"title_ko", "title_en", "kind", "minutes", "notes", "internal_notes", "is_pinned"}
@@ -146,13 +146,23 @@ def session_create(
 
 @transaction.atomic
 def session_update(
-    *, session: Session, pinned_at: datetime | None = None, **fields: Any
+    *,
+    session: Session,
+    pinned_at: datetime | None = None,
+    expected_revision: int | None = None,
+    **fields: Any,
 ) -> Session:
-    """Change a row's minutes, titles, notes or pin; a pinned row keeps ``pinned_at``."""
+    """Change a row's minutes, titles, notes or pin; a pinned row keeps ``pinned_at``.
+
+    With ``expected_revision`` (the revision the form was opened at) a row saved since,
+    here or in the admin, is refused with ``StaleEditError`` and nothing is written."""
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"session_update() cannot change {sorted(unknown)}")
     _lock_session(session)
+    if expected_revision is not None and session.revision != expected_revision:
+        raise StaleEditError(session)
+    session.revision += 1
     for name, value in fields.items():
         setattr(session, name, value)
     if session.is_pinned and pinned_at is not None:

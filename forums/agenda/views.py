@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
@@ -34,10 +35,15 @@ from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
 from planner.language import is_english
 from planner.listing import HtmxHttpRequest
+from planner.models import StaleEditError
 from planner.permissions import editor_required, user_can_edit
 
 EDITOR = "forums/agenda/editor.html"
 SESSION_EDIT = "forums/agenda/session_edit.html"
+STALE_ROW = gettext_lazy(
+    "Someone else saved this row after you opened it. Your changes are still in the form: "
+    "check the row and save again to keep them."
+)
 
 
 def get_forum(forum_pk: int) -> Forum:
@@ -178,10 +184,19 @@ def session_edit(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpRespon
     if form.is_valid():
         try:
             services.session_update(
-                session=session, pinned_at=form.cleaned_data["pinned_at"], **form.service_fields()
+                session=session,
+                pinned_at=form.cleaned_data["pinned_at"],
+                expected_revision=form.cleaned_data["revision"],
+                **form.service_fields(),
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except StaleEditError:
+            # The posted values stay in the form; the hidden revision moves on, so a
+            # second save after reading the row again overwrites on purpose.
+            form.add_error(None, STALE_ROW)
+            form.data = form.data.copy()
+            form.data[form.add_prefix("revision")] = Session.objects.get(pk=pk).revision
         else:
             return table_response(request, forum, session_pk=session.pk)
     session = _session(forum, pk)

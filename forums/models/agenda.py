@@ -13,6 +13,7 @@ from forums.models.forum import Forum
 from planner.models import (
     Person,
     RefQuerySet,
+    RevisionedModel,
     RoleLine,
     SequencedModel,
     SourcedModel,
@@ -44,7 +45,7 @@ class AgendaPart(SourcedModel):
         return self.title
 
 
-class Session(SequencedModel, SourcedModel):
+class Session(RevisionedModel, SequencedModel, SourcedModel):
     """One run-of-show row, in local wall-clock time.
 
     A row with minutes and no pin starts where the previous one ends (the cascade,
