@@ -87,7 +87,7 @@ def agenda_recalculate(*, forum: Forum) -> Timing:
             continue
         session.start_time, session.end_time = start, end
         session.forum = forum
-        session.derive_instant()
+        session.derive_instants()
         session.bump_sequence_if_changed()  # bulk_update skips save()
         session.updated = now
         changed.append(session)
