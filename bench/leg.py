@@ -217,6 +217,11 @@ def run_leg(out: Path, *, load_seconds: float) -> None:
         print(f"leg: {shape.label} data set {results['shapes'][shape.label]}", flush=True)
         results["pages"] += measure_pages(client, shape.label, built, token)
 
+    from bench import editor_sizes
+
+    print("leg: the run-of-show editor by its own size", flush=True)
+    results["editor_sizes"] = editor_sizes.measure(client)
+
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     # The page mix: trip page, forum page, public agenda, personal feed (one each in turn).
     paths = [
