@@ -16,9 +16,9 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from forums.agenda.rows import agenda_rows, forum_timing, printed_name, speakers
-from forums.agenda.selectors import public_forums, sessions_for_agenda
+from forums.agenda.selectors import public_forums
 from forums.attendees.services import registration_is_open
-from forums.models import ForumOrganiser
+from forums.models import ForumOrganiser, Session
 from planner.language import language_code
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
@@ -35,7 +35,7 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
         language = language_code()
     english = language == "en"
     with translation.override(language):
-        sessions = list(sessions_for_agenda(forum))
+        sessions = list(Session.objects.for_agenda(forum))
         timing = forum_timing(forum, sessions)
         context = {
             "forum": forum,

@@ -20,7 +20,7 @@ from forums.agenda import services
 from forums.agenda.forms import CompareForm, ExtendForm, IssueVersionForm
 from forums.agenda.pdf import render_pdf
 from forums.agenda.rows import agenda_rows, forum_timing, live_status
-from forums.agenda.selectors import sessions_for_agenda, versions_for_forum
+from forums.agenda.selectors import versions_for_forum
 from forums.agenda.versions import printed_rows, versions_diff
 from forums.agenda.views import agenda_context, get_forum
 from forums.models import AgendaVersion, Forum, Session
@@ -122,7 +122,7 @@ def parse_at(value: str, forum: Forum) -> datetime | None:
 
 
 def _live_context(request: HtmxHttpRequest, forum: Forum) -> dict[str, Any]:
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     timing = forum_timing(forum, sessions)
     at = request.GET.get("at") or request.POST.get("at") or ""
     now = parse_at(at, forum) if at else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from forums.models import AgendaVersion, Forum, ForumPerson, Session, SessionItem, SessionPerson
+from forums.models import AgendaVersion, Forum, ForumPerson
 from planner.models import Role
 
 
@@ -24,29 +24,6 @@ def forums_for_agenda() -> QuerySet[Forum]:
 def public_forums() -> QuerySet[Forum]:
     """Forums the public may see: announced, held or cancelled, never those being planned."""
     return forums_for_agenda().exclude(status=Forum.Status.PLANNING)
-
-
-def sessions_for_agenda(forum: Forum) -> QuerySet[Session]:
-    """The rows in order, with sub-items and role lines (and their people) prefetched."""
-    return (
-        Session.objects.filter(forum=forum)
-        .order_by("order", "pk")
-        .select_related("part")
-        .prefetch_related(
-            Prefetch(
-                "items",
-                queryset=SessionItem.objects.select_related("person")
-                .prefetch_related("people__person", "people__organisation")
-                .order_by("order", "pk"),
-            ),
-            Prefetch(
-                "people",
-                queryset=SessionPerson.objects.select_related("person", "organisation").order_by(
-                    "order", "pk"
-                ),
-            ),
-        )
-    )
 
 
 def latest_version(forum: Forum) -> AgendaVersion | None:

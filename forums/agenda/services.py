@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from forums.agenda.rows import Timing, agenda_anchor, clock_zone, forum_timing
-from forums.agenda.selectors import sessions_for_agenda
 from forums.agenda.versions import snapshot_rows
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
 from planner.models import Organisation, Person, StaleEditError
@@ -212,7 +211,7 @@ def agenda_issue_version(
     """Freeze the rows as they print now into the next version (v1, v2 …)."""
     # Lock the forum so that two people issuing at once get v2 and v3, not an error.
     forum = lock_forum(forum)
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     timing = agenda_recalculate(forum=forum)
     last = AgendaVersion.objects.filter(forum=forum).aggregate(last=Max("number"))["last"]
     version = AgendaVersion(

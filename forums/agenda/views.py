@@ -30,7 +30,7 @@ from forums.agenda.forms import (
     SessionPersonForm,
 )
 from forums.agenda.rows import agenda_rows, forum_timing, printed_name
-from forums.agenda.selectors import forums_for_agenda, latest_version, sessions_for_agenda
+from forums.agenda.selectors import forums_for_agenda, latest_version
 from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
 from planner.language import is_english
@@ -60,7 +60,7 @@ def version_label(latest: AgendaVersion | None, current_rows: list[dict]) -> str
 
 
 def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict[str, Any]:
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     timing = forum_timing(forum, sessions)
     latest = latest_version(forum)
     snapshot = snapshot_rows(sessions, timing, forum.clock_tz)
@@ -142,7 +142,7 @@ def session_add(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
 
 
 def _session(forum: Forum, pk: int) -> Session:
-    return get_object_or_404(sessions_for_agenda(forum), pk=pk)
+    return get_object_or_404(Session.objects.for_agenda(forum), pk=pk)
 
 
 def _edit_context(

@@ -45,6 +45,27 @@ class AgendaPart(SourcedModel):
         return self.title
 
 
+class SessionQuerySet(RefQuerySet):
+    def for_agenda(self, forum: Forum) -> SessionQuerySet:
+        """A forum's rows in order, with sub-items and role lines (and their people):
+        the run-of-show read model's fixed number of queries, however many rows."""
+        items = (
+            SessionItem.objects.select_related("person")
+            .prefetch_related("people__person", "people__organisation")
+            .order_by("order", "pk")
+        )
+        people = SessionPerson.objects.select_related("person", "organisation")
+        return (
+            self.filter(forum=forum)
+            .order_by("order", "pk")
+            .select_related("part")
+            .prefetch_related(
+                models.Prefetch("items", queryset=items),
+                models.Prefetch("people", queryset=people.order_by("order", "pk")),
+            )
+        )
+
+
 class Session(RevisionedModel, LocalTimeModel, SourcedModel):
     """One run-of-show row, in local wall-clock time.
 
@@ -102,7 +123,7 @@ class Session(RevisionedModel, LocalTimeModel, SourcedModel):
     notes = models.TextField(_("remarks (비고)"), blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
-    objects = RefQuerySet.as_manager()
+    objects = SessionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
