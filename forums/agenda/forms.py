@@ -16,18 +16,6 @@ from planner.models import Person, Role
 MAX_MINUTES = 24 * 60
 
 
-def _krds(form: forms.BaseForm) -> None:
-    """KRDS classes on every widget (inputs, selects, checkboxes)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            continue
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "krds-form-select")
-        else:
-            widget.attrs.setdefault("class", "krds-input")
-
-
 class PinMixin(CleanInputMixin, forms.Form):
     """``is_pinned`` and a clock time in the forum's zone; cleans to ``pinned_at``."""
 
@@ -79,7 +67,6 @@ class SessionForm(PinMixin, forms.ModelForm):
             self.fields["is_pinned"].initial = session.is_pinned
             self.fields["pinned_time"].initial = session.start_time
             self.fields["revision"].initial = session.revision
-        _krds(self)
 
     def service_fields(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -117,7 +104,6 @@ class PinForm(PinMixin):
     def __init__(self, *args: Any, forum: Forum, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        _krds(self)
 
 
 def _person_field(label: str) -> forms.ModelChoiceField:
@@ -139,7 +125,6 @@ class SessionPersonForm(CleanInputMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].initial = Role.PANELIST
-        _krds(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -156,7 +141,6 @@ class SessionItemForm(CleanInputMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _krds(self)
 
 
 class SessionAddForm(PinMixin, forms.Form):
@@ -170,7 +154,6 @@ class SessionAddForm(PinMixin, forms.Form):
     def __init__(self, *args: Any, forum: Forum, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        _krds(self)
 
 
 class IssueVersionForm(CleanInputMixin, forms.Form):
@@ -178,7 +161,6 @@ class IssueVersionForm(CleanInputMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _krds(self)
 
 
 class CompareForm(CleanInputMixin, forms.Form):
