@@ -25,7 +25,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk postgresql libpango-1.0-0 libpangoft2-1.
 help:
 	@echo "make run          install, migrate, load documents, ensure staff login, serve on 127.0.0.1:\$${PORT:-8000}"
 	@echo "make test         lint + migrations check + tests on SQLite and on a throw-away PostgreSQL"
-	@echo "make lint | fmt   ruff check + format check | ruff fix + format"
+	@echo "make lint | fmt   ruff check + format check + import contracts | ruff fix + format"
 	@echo "make bench        python bench/run.py"
 	@echo "make backup       back up the database to backups/ (BACKUP=path to choose the file)"
 	@echo "make restore      BACKUP=path: replace the database with that backup"
@@ -97,6 +97,7 @@ restore: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 fmt: install
 	$(VENV)/bin/ruff check --fix .

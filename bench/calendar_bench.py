@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
                 urls = {
                     "feed (trip scope)": reverse("calendar:feed", args=[feed.token]),
                     "trip .ics": reverse("itineraries_ical:trip", args=[trip.pk]),
-                    "forum .ics + sessions": reverse("forums_ical:forum", args=[forum.pk])
+                    "forum .ics + sessions": reverse("forums:ical:forum", args=[forum.pk])
                     + "?sessions=1",
                 }
                 for name, url in urls.items():

@@ -36,14 +36,14 @@ LOAD_WORKERS = 4  # gunicorn sync workers, as in production
 PAGES = [
     ("trip_page", "Trip page", "itineraries:trip_detail", "trip", 30),
     ("forum_page", "Forum page with run-of-show", "forums:forum_detail", "forum", 30),
-    ("run_of_show_editor", "Run-of-show editor", "agenda:editor", "forum", 30),
-    ("agenda_print", "Run-of-show print view", "agenda:print", "forum", 20),
-    ("attendee_list", "Attendee list (first page)", "attendees:list", "forum", 30),
-    ("check_in", "Check-in page", "attendees:check_in", "forum", 20),
+    ("run_of_show_editor", "Run-of-show editor", "forums:agenda:editor", "forum", 30),
+    ("agenda_print", "Run-of-show print view", "forums:agenda:print", "forum", 20),
+    ("attendee_list", "Attendee list (first page)", "forums:attendees:list", "forum", 30),
+    ("check_in", "Check-in page", "forums:attendees:check_in", "forum", 20),
     ("trip_ics", "Trip .ics", "itineraries_ical:trip", "trip", 30),
-    ("forum_ics", "Forum .ics", "forums_ical:forum", "forum", 30),
+    ("forum_ics", "Forum .ics", "forums:ical:forum", "forum", 30),
     ("personal_feed", "Personal feed (.ics)", "calendar:feed", "feed", 10),
-    ("agenda_pdf", "PDF agenda", "agenda:pdf", "forum", 6),
+    ("agenda_pdf", "PDF agenda", "forums:agenda:pdf", "forum", 6),
     ("home", "Home page", "home", None, 20),
     ("trip_list", "Trip list (first page)", "itineraries:trip_list", None, 20),
     ("calendar_month", "Calendar month", "calendar:month", None, 20),
@@ -216,6 +216,11 @@ def run_leg(out: Path, *, load_seconds: float) -> None:
         }
         print(f"leg: {shape.label} data set {results['shapes'][shape.label]}", flush=True)
         results["pages"] += measure_pages(client, shape.label, built, token)
+
+    from bench import editor_sizes
+
+    print("leg: the run-of-show editor by its own size", flush=True)
+    results["editor_sizes"] = editor_sizes.measure(client)
 
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     # The page mix: trip page, forum page, public agenda, personal feed (one each in turn).

@@ -58,6 +58,17 @@ def check_budgets(legs: dict[str, dict], budgets: dict) -> list[Verdict]:
                     f"{db}: trip page median {median} ms ≤ {trip_median} ms on the large data set",
                 )
             )
+        editor_budget = budgets["time"].get("editor_100_rows_median_ms")
+        for size in leg.get("editor_sizes", []):
+            if size["rows"] == 100 and editor_budget is not None:
+                median = size["median_ms"]
+                verdicts.append(
+                    Verdict(
+                        median <= editor_budget,
+                        f"{db}: run-of-show editor with 100 rows median {median} ms"
+                        f" ≤ {editor_budget} ms",
+                    )
+                )
         load = leg.get("load")
         if load:
             verdicts.append(
@@ -132,6 +143,26 @@ def _page_table(leg: dict) -> list[str]:
     return lines
 
 
+def _editor_sizes(leg: dict) -> list[str]:
+    sizes = leg.get("editor_sizes")
+    if not sizes:
+        return []
+    lines = [
+        "",
+        "**Run-of-show editor by its own size** (bench/editor_sizes.py, a forum of its own):",
+        "",
+        "| Rows | median ms | p95 ms | CPU ms | queries | kB | runs |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        lines.append(
+            f"| {size['rows']:,} | {_ms(size['median_ms'])} | {_ms(size['p95_ms'])} "
+            f"| {_ms(size.get('cpu_median_ms'))} | {size['queries']} "
+            f"| {size['bytes'] / 1000:.0f} | {size['runs']} |"
+        )
+    return lines
+
+
 def write_results(path, legs, notes, budgets, verdicts, elapsed) -> None:
     first = next(iter(legs.values()))
     now = datetime.now(ZoneInfo("Asia/Seoul")).strftime("%Y-%m-%d %H:%M KST")
@@ -189,6 +220,7 @@ def write_results(path, legs, notes, budgets, verdicts, elapsed) -> None:
             f"{leg['seconds']:.0f} s for this leg. {busy}",
             "",
             *_page_table(leg),
+            *_editor_sizes(leg),
         ]
         load = leg.get("load")
         if load:

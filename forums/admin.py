@@ -1,9 +1,12 @@
 """The admin shows the run-of-show's cascade (orders, start times, instants, SEQUENCE)
-read-only and recalculates through ``forums.services`` after every save: the services
-are the one home of those values, whichever screen a change comes from."""
+read-only and recalculates through ``forums.agenda.services`` after every save: the services
+are the one home of those values, whichever screen a change comes from. Rows carry their
+revision like every revisioned form: a stale admin save is refused, and an admin save makes
+an editor form opened before it stale."""
 
 from django.contrib import admin
 
+from forums.agenda.services import agenda_recalculate
 from forums.models import (
     Attendee,
     Forum,
@@ -14,7 +17,7 @@ from forums.models import (
     SessionItem,
     SessionPerson,
 )
-from forums.services import agenda_recalculate
+from planner.admin_revision import RevisionedAdmin, RevisionedTabularInline
 
 CASCADE_FIELDS = ("start_time", "end_time", "starts_at", "sequence")
 
@@ -46,7 +49,7 @@ class ForumPersonInline(admin.TabularInline):
     autocomplete_fields = ("person", "organisation")
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(RevisionedTabularInline):
     model = Session
     extra = 0
     fields = ("order", "kind", "title_ko", "minutes", "starts_at", "is_pinned", "notes")
@@ -77,7 +80,7 @@ class SessionPersonInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(RecalculatesAgenda, admin.ModelAdmin):
+class SessionAdmin(RecalculatesAgenda, RevisionedAdmin):
     list_display = ("title_ko", "forum", "order", "starts_at", "minutes", "notes")
     list_filter = ("kind", "forum")
     search_fields = ("title_ko", "title_en", "notes")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from forums.agenda_drafts import agenda_in, agenda_out
+from django.utils.translation import gettext as _
+
+from forums.agenda.drafts import agenda_in, agenda_out
+from forums.agenda.services import agenda_issue_version
 from forums.models import Forum, ForumOrganiser, ForumPerson, ForumSeries
 from planner.drafts.context import ExportContext, ImportContext, save_row
 from planner.drafts.errors import join
@@ -52,6 +55,15 @@ def events_in(ctx: ImportContext) -> None:
             forum = ctx.events[index]
             forum.parent = ctx.event(entry["parent"], f"$.events[{index}].parent")
             forum.save(update_fields=["parent"])
+    if ctx.publish:
+        for forum in ctx.events.values():
+            _publish_as_written(forum)
+
+
+def _publish_as_written(forum: Forum) -> None:
+    """The programme a published document printed is public: issue it as v1 (once)."""
+    if forum.sessions.exists() and not forum.versions.exists():
+        agenda_issue_version(forum=forum, note=_("As published in the source document"))
 
 
 def _event_in(ctx: ImportContext, entry: dict, path: str) -> Forum:

@@ -4,7 +4,7 @@ from django.urls import path
 
 from forums import ical_views as views
 
-app_name = "forums_ical"
+app_name = "ical"
 
 urlpatterns = [
     path("calendar.ics", views.forum_ics, name="forum"),

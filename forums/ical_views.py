@@ -15,9 +15,9 @@ from planner.calendar_tombstones import deleted_item, tombstones_for, with_tombs
 from planner.calendar_validators import forums_state, tombstones_state, validator
 from planner.ical import build_calendar, calendar_response, item_uid, not_modified
 from planner.ical_entries import forum_entries, session_entry
+from planner.language import localized
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarTombstone
-from planner.templatetags.planner_display import localized
 
 
 @require_safe

@@ -11,13 +11,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from forums.agenda import printed_name
-from forums.agenda_selectors import latest_version, public_forums
-from forums.pdf import render_pdf
+from forums.agenda.pdf import render_pdf
+from forums.agenda.rows import printed_name
+from forums.agenda.selectors import latest_version, public_forums
 from forums.publishing import published_entries, published_rows
 from planner.calendar_selectors import forums_for_calendar
 from planner.ical import build_calendar, calendar_response, item_uid
-from planner.templatetags.planner_display import localized
+from planner.language import localized
 
 
 def _english() -> bool:

@@ -11,8 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from forums.agenda_selectors import public_forums
-from forums.attendees import registration_is_open
+from forums.agenda.selectors import public_forums
+from forums.attendees.services import registration_is_open
 from forums.models import Forum
 
 

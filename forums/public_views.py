@@ -15,11 +15,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from forums.agenda import printed_name, speakers
-from forums.agenda_selectors import latest_version, public_forums
-from forums.attendees import registration_is_open
+from forums.agenda.rows import printed_name, speakers
+from forums.agenda.selectors import latest_version, public_forums
+from forums.attendees.services import registration_is_open
 from forums.models import ForumOrganiser
 from forums.publishing import published_rows, published_speakers
+from planner.language import language_code
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -32,7 +33,7 @@ def forum_public(request: HttpRequest, pk: int) -> HttpResponse:
     forum = get_object_or_404(forums, pk=pk)
     language = request.GET.get("lang", "")
     if language not in LANGUAGES:
-        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        language = language_code()
     english = language == "en"
     with translation.override(language):
         # The latest issued version only: the working copy is not public (forums.publishing).

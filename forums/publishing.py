@@ -15,11 +15,11 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from forums.agenda_versions import printed_rows, versions_diff
+from forums.agenda.versions import printed_rows, versions_diff
 from forums.models import AgendaVersion, Forum
 from planner.ical import CalendarEntry, item_uid
 from planner.ical_entries import FORUM_STATUS, TENTATIVE, Absolute, forum_entry
-from planner.templatetags.planner_display import localized
+from planner.language import localized
 
 
 def unpublished_changes(latest: AgendaVersion | None, snapshot: Sequence[dict]) -> int:

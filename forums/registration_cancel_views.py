@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from forums.attendees import attendee_self_cancel, registration_deadline
+from forums.attendees.services import attendee_self_cancel, registration_deadline
 from forums.models import Attendee, Forum
 from forums.registration_mail import attendee_for_token
 from planner.listing import HtmxHttpRequest

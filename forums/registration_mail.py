@@ -23,7 +23,7 @@ from forums.models import Attendee, Forum
 from planner.calendar_selectors import forums_for_calendar
 from planner.ical import build_calendar, item_uid
 from planner.ical_entries import forum_entries
-from planner.templatetags.planner_display import localized
+from planner.language import localized
 
 logger = logging.getLogger(__name__)
 CANCEL_SALT = "forums.registration.cancel"

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from forums.agenda_selectors import public_forums
-from forums.attendee_forms import TOKEN_MAX_AGE, RegistrationForm, make_form_token
-from forums.attendees import (
+from forums.agenda.selectors import public_forums
+from forums.attendees.forms import TOKEN_MAX_AGE, RegistrationForm, make_form_token
+from forums.attendees.services import (
     AlreadyRegistered,
     attendee_register,
     is_full,

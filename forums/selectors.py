@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.apps import apps
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils.translation import get_language
 
-from forums.agenda import AgendaRow, agenda_rows, forum_timing
+from forums.agenda.rows import AgendaRow, agenda_rows, forum_timing
 from forums.models import Forum, ForumOrganiser, ForumPerson, Session, SessionItem, SessionPerson
+from planner.language import is_english
 from planner.models import Agreement, Contact, Role
 
 
@@ -21,15 +19,6 @@ def forums_for_list() -> QuerySet[Forum]:
         )
         .annotate(session_count=Count("sessions", distinct=True))
     )
-
-
-def forums_between(start: date | None = None, end: date | None = None) -> QuerySet[Forum]:
-    forums = Forum.objects.select_related("series", "venue")
-    if start is not None:
-        forums = forums.filter(date__gte=start)
-    if end is not None:
-        forums = forums.filter(date__lt=end)
-    return forums
 
 
 def forum_for_detail() -> QuerySet[Forum]:
@@ -72,7 +61,7 @@ def _linked_engagements() -> QuerySet:
 def run_of_show(forum: Forum) -> list[AgendaRow]:
     """The rows as printed, from the one read model of the run-of-show. No queries."""
     sessions = list(forum.sessions.all())
-    english = (get_language() or "ko").lower().startswith("en")
+    english = is_english()
     return agenda_rows(sessions, forum_timing(forum, sessions), english=english)
 
 

@@ -27,8 +27,8 @@ def forum_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def forum_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    forum = get_object_or_404(forum_for_detail(), pk=pk)
+def forum_detail(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    forum = get_object_or_404(forum_for_detail(), pk=forum_pk)
     context = {
         "forum": forum,
         "rows": run_of_show(forum),

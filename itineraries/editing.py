@@ -26,7 +26,7 @@ from django_htmx.http import trigger_client_event
 from itineraries.models import Trip
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError, delete_if_current
-from planner.templatetags.planner_time import korean_date
+from planner.time_display import korean_date
 
 DETAIL = "itineraries/trip_detail.html"
 FORM_PAGE = "itineraries/trip_form.html"
@@ -40,8 +40,6 @@ FIELD_ALIASES = {
     "arrives_at": "arrival_time",
 }
 
-PLAIN_INPUTS = {"checkbox", "radio", "hidden", "file"}
-
 
 def get_trip(pk: int) -> Trip:
     return get_object_or_404(Trip.objects.select_related("organisation"), pk=pk)
@@ -50,17 +48,6 @@ def get_trip(pk: int) -> Trip:
 def trip_anchor_url(trip: Trip, anchor: str = "") -> str:
     url = trip.get_absolute_url()
     return f"{url}#{anchor}" if anchor else url
-
-
-def krds(form: forms.BaseForm) -> forms.BaseForm:
-    """KRDS classes on the widgets (the shared forms leave styling to templates)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select | forms.SelectMultiple):
-            widget.attrs.setdefault("class", "krds-form-select")
-        elif getattr(widget, "input_type", "") not in PLAIN_INPUTS:
-            widget.attrs.setdefault("class", "krds-input")
-    return form
 
 
 def add_validation_error(
@@ -94,7 +81,7 @@ def render_form(
     """The item form: a partial for htmx (errors included, status 200 so htmx swaps it)."""
     context = {
         "trip": trip,
-        "form": krds(form),
+        "form": form,
         "form_title": title,
         "action": action,
         "anchor": anchor,

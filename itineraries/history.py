@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from itineraries.models import DelegationMember, Engagement, EngagementPerson, Stop, TravelSegment
-from planner.templatetags.planner_time import day_offset_marker, korean_date
+from planner.time_display import day_offset_marker, korean_date
 from planner.timezones import headquarters_zone, zone
 
 # URL kind → model, and how one of its rows is called on the page.

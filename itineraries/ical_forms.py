@@ -51,23 +51,6 @@ def identity_lines(invitation: Invitation, occurrence: str = "") -> list[str]:
     return lines
 
 
-PLAIN_INPUTS = {"checkbox", "radio", "hidden", "file"}
-
-
-def krds_widgets(form: forms.Form) -> forms.Form:
-    """Give the widgets the KRDS classes (the shared forms leave styling to templates)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select | forms.SelectMultiple):
-            css = "krds-form-select"
-        elif getattr(widget, "input_type", "") in PLAIN_INPUTS:
-            continue
-        else:
-            css = "krds-input"
-        widget.attrs.setdefault("class", css)
-    return form
-
-
 def instant_at(invitation: Invitation, value: datetime | None, stop: Stop) -> datetime | None:
     """Aware instants stay; a floating time is read as wall-clock time at the stop."""
     if value is None:

@@ -24,7 +24,6 @@ from itineraries.ical_forms import (
     InvitationUploadForm,
     initial_from_invitation,
     keep_instant_on_stop_change,
-    krds_widgets,
     time_preview,
 )
 from itineraries.invitations import (
@@ -53,7 +52,6 @@ def _render(request, trip, **context):
     form = context.get("form")
     if form is not None:
         form.order_fields(FIELD_ORDER)
-        krds_widgets(form)
     if "invitation" in context:
         context["carried"] = base64.b64encode(context["invitation"].text.encode()).decode()
     return render(request, "itineraries/engagement_import.html", context)

@@ -26,7 +26,7 @@ from itineraries.ical_forms import (
 from itineraries.models import Engagement, Trip
 from itineraries.services import engagement_cancel, engagement_save
 from planner.ical_import import Invitation, Occurrence
-from planner.templatetags.planner_display import localized
+from planner.language import localized
 
 
 def _value(notes: str, prefix: str) -> str:

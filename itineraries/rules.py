@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -194,7 +193,3 @@ def check_people_free(engagement: Engagement, person_ids: list[int] | None = Non
                 ]
             }
         )
-
-
-def live_engagements_at(stop: Stop) -> Q:
-    return Q(stop=stop) & ~Q(status=Engagement.Status.CANCELLED)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
@@ -24,18 +23,6 @@ def trips_for_list() -> QuerySet[Trip]:
         .prefetch_related(Prefetch("stops", queryset=Stop.objects.order_by("order", "pk")))
         .annotate(engagement_count=Count("engagements", distinct=True))
     )
-
-
-def trips_between(start: date | None = None, end: date | None = None) -> QuerySet[Trip]:
-    """Trips still running on or after ``start`` and/or ending before ``end``."""
-    trips = Trip.objects.select_related("organisation", "head").prefetch_related(
-        Prefetch("stops", queryset=Stop.objects.order_by("order", "pk"))
-    )
-    if start is not None:
-        trips = trips.filter(end_date__gte=start)
-    if end is not None:
-        trips = trips.filter(end_date__lt=end)
-    return trips
 
 
 def trip_for_detail() -> QuerySet[Trip]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from itineraries.editing import DETAIL, FORM_PAGE, add_validation_error, get_trip, krds, save_item
+from itineraries.editing import DETAIL, FORM_PAGE, add_validation_error, get_trip, save_item
 from itineraries.models import Trip
 from itineraries.trip_forms import TripForm
 from planner.listing import HtmxHttpRequest
@@ -41,7 +41,7 @@ def trip_add(request: HtmxHttpRequest) -> HttpResponse:
             return redirect(trip.get_absolute_url())
     context = {
         "trip": None,
-        "form": krds(form),
+        "form": form,
         "form_title": _("New trip"),
         "action": request.path,
         "back_url": reverse("itineraries:trip_list"),

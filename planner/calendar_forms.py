@@ -25,9 +25,6 @@ class CalendarFeedForm(CleanInputMixin, forms.ModelForm):
         self.fields["forum"].queryset = apps.get_model("forums.Forum").objects.order_by(
             "-date", "pk"
         )
-        for name in ("trip", "forum"):
-            self.fields[name].widget.attrs["class"] = "krds-form-select"
-        self.fields["label"].widget.attrs["class"] = "krds-input"
         self.fields["trip"].help_text = _("Only for a feed of one trip.")
         self.fields["forum"].help_text = _("Only for a feed of one forum.")
 

@@ -20,9 +20,9 @@ from planner.calendar_tombstones import tombstones_for, with_tombstones
 from planner.calendar_validators import engagements_state, forums_state, tombstones_state
 from planner.ical import CalendarEntry
 from planner.ical_entries import Absolute, engagement_entry, forum_entries, forum_entry
+from planner.language import localized
 from planner.models import CalendarFeed, Contact
 from planner.permissions import user_has_role
-from planner.templatetags.planner_display import localized
 
 
 def _model(label: str):

@@ -62,7 +62,7 @@ def documents_load(*, directory: Path | None = None, update: bool = False) -> Lo
             report.skipped.append(path.name)
             continue
         try:
-            draft_import(draft=draft, update=update)
+            draft_import(draft=draft, update=update, publish=True)
         except DraftError as error:
             raise FixtureError(f"{path.name}: {error}") from error
         if loaded:

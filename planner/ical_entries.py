@@ -22,8 +22,8 @@ from planner.ical import (
     Participant,
     item_uid,
 )
+from planner.language import localized
 from planner.models import Role
-from planner.templatetags.planner_display import localized
 from planner.timezones import headquarters_zone, zone, zone_or_none
 
 # Absolute URL from a path: ``request.build_absolute_uri``.

@@ -31,7 +31,7 @@ class HtmxHttpRequest(HttpRequest):
 
 
 class SearchFilterSet(django_filters.FilterSet):
-    """A FilterSet with a free-text ``q`` over ``search_fields`` and KRDS-styled widgets."""
+    """A FilterSet with a free-text ``q`` over ``search_fields`` (KRDS classes: the renderer)."""
 
     search_fields: tuple[str, ...] = ()
 
@@ -44,10 +44,7 @@ class SearchFilterSet(django_filters.FilterSet):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, form_field in self.form.fields.items():
-            widget = form_field.widget
-            css = "krds-form-select" if isinstance(widget, forms.Select) else "krds-input"
-            widget.attrs.setdefault("class", css)
-            widget.attrs.setdefault("id", f"filter-{name}")
+            form_field.widget.attrs.setdefault("id", f"filter-{name}")
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         condition = Q()

@@ -24,8 +24,8 @@ from importlib import resources
 from pathlib import Path
 
 from django.utils import timezone
-from django.utils.translation import get_language
 
+from planner.language import is_korean
 from planner.timezones import IANA_ZONES, zone
 
 _NAMES_FILE = Path(__file__).with_name("data") / "city_names_ko.tsv"
@@ -200,7 +200,7 @@ def zone_city(name: str, *, korean: bool) -> str:
 
 def zone_label(name: str, *, korean: bool | None = None, at: datetime | None = None) -> str:
     if korean is None:
-        korean = (get_language() or "ko").startswith("ko")
+        korean = is_korean()
     return f"{zone_city(name, korean=korean)} ({utc_offset(name, at)})"
 
 

@@ -8,31 +8,21 @@ writes the ones that moved in bounded ``bulk_update`` batches with a raised
 SEQUENCE (so subscribed calendars take the new instant), and reports each move.
 Past rows keep their instant: what happened happened at that instant.
 
-``planner`` imports neither app: the models come by name (``"forums.Forum"``)
-with the method that derives their instants.
+``planner`` imports neither app: the rows are those of every concrete
+``LocalTimeModel`` (engagements, forums, sessions), each deriving its own instants.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-
-@dataclass(frozen=True)
-class Recomputed:
-    """How one kind of row derives its instants and finds its zone."""
-
-    model: str  # "app_label.Model"
-    fields: tuple[str, ...]  # instant fields stored on the row
-    derive: str  # method taking ``from_local=True``
-    zone: Callable[[Model], str]
-    related: tuple[str, ...] = ()  # select_related, for the zone
+from planner.models import LocalTimeModel
 
 
 @dataclass(frozen=True)
@@ -67,25 +57,6 @@ class Move:
         )
 
 
-def _engagement_zone(row) -> str:
-    return row.timezone_name
-
-
-KINDS: tuple[Recomputed, ...] = (
-    Recomputed(
-        "itineraries.Engagement",
-        ("starts_at", "ends_at"),
-        "derive_instants",
-        _engagement_zone,
-        ("venue", "stop"),
-    ),
-    Recomputed("forums.Forum", ("starts_at", "ends_at"), "derive_instants", lambda f: f.timezone),
-    Recomputed(
-        "forums.Session", ("starts_at",), "derive_instant", lambda s: s.forum.timezone, ("forum",)
-    ),
-)
-
-
 def _batches(queryset: QuerySet, size: int) -> Iterator[list[Model]]:
     """Keyset pages by primary key: each query is bounded, however many rows there are."""
     last = None
@@ -98,15 +69,6 @@ def _batches(queryset: QuerySet, size: int) -> Iterator[list[Model]]:
         last = rows[-1].pk
 
 
-def _local_start(row, kind: Recomputed) -> datetime | None:
-    day = getattr(row, "date", None)
-    if kind.model == "forums.Session":
-        day = row.day or row.forum.date
-    if day is None or row.start_time is None:
-        return None
-    return datetime.combine(day, row.start_time)  # noqa: DTZ001 - a wall-clock reading
-
-
 @transaction.atomic
 def instants_recompute(
     *, now: datetime | None = None, dry_run: bool = False, batch_size: int = 500
@@ -114,15 +76,15 @@ def instants_recompute(
     """Re-derive the instants of every future row; write and return the ones that moved."""
     now = now or timezone.now()
     moves: list[Move] = []
-    for kind in KINDS:
-        model = apps.get_model(kind.model)
-        future = model.objects.filter(starts_at__gt=now).select_related(*kind.related)
+    for model in LocalTimeModel.concrete_models():
+        fields = model.INSTANT_FIELDS
+        future = model.objects.filter(starts_at__gt=now).select_related(*model.ZONE_RELATED)
         for rows in _batches(future, batch_size):
             moved = []
             for row in rows:
-                old = tuple(getattr(row, name) for name in kind.fields)
-                getattr(row, kind.derive)(from_local=True)
-                new = tuple(getattr(row, name) for name in kind.fields)
+                old = tuple(getattr(row, name) for name in fields)
+                row.derive_instants(from_local=True)
+                new = tuple(getattr(row, name) for name in fields)
                 if old == new:
                     continue
                 row.bump_sequence_if_changed()
@@ -130,8 +92,8 @@ def instants_recompute(
                 moved.append(row)
                 label = model._meta.model_name
                 moves.append(
-                    Move(label, row.pk, str(row), kind.zone(row), _local_start(row, kind), old, new)
+                    Move(label, row.pk, str(row), row.zone_name(), row.local_start(), old, new)
                 )
             if moved and not dry_run:
-                model.objects.bulk_update(moved, [*kind.fields, "sequence", "updated"])
+                model.objects.bulk_update(moved, [*fields, "sequence", "updated"])
     return moves

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, for the project-wide KRDS form renderer below.
+    "django.forms",
     "django_htmx",
     "template_partials",
     "django_tables2",
@@ -127,6 +129,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# One place gives every widget its KRDS class (planner/form_renderer.py).
+FORM_RENDERER = "planner.form_renderer.KRDSFormRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -209,7 +214,7 @@ STORAGES = {
 }
 
 FIXTURES_DIR = BASE_DIR / "fixtures"
-# Attendee-import previews waiting for confirmation (forums.import_previews): on the
+# Attendee-import previews waiting for confirmation (forums.attendees.import_previews): on the
 # server, not in the session; shared storage when several application servers run.
 IMPORT_PREVIEW_ROOT = Path(
     os.environ.get("DJANGO_IMPORT_PREVIEW_ROOT", BASE_DIR / "var" / "imports")

@@ -33,12 +33,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("trips/", include("itineraries.urls")),
     path("forums/", include("forums.urls")),
-    path("forums/<int:forum_pk>/", include("forums.agenda_urls")),
-    path("forums/<int:forum_pk>/attendees/", include("forums.attendee_urls")),
     path("register/forums/<int:forum_pk>/", include("forums.registration_urls")),
     path("public/", include("forums.public_urls")),
     path("trips/<int:trip_pk>/", include("itineraries.ical_urls")),
-    path("forums/<int:forum_pk>/", include("forums.ical_urls")),
     path("calendar/", include("planner.calendar_urls")),
     path("", include((core_patterns, "planner"))),
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from forums import services as agenda
+from forums.agenda import services as agenda
 from itineraries import services
 from itineraries.models import Engagement, Stop
 from planner.models import StaleEditError

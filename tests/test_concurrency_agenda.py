@@ -25,7 +25,7 @@ import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
-from forums import services
+from forums.agenda import services
 from tests import factories as f
 
 forum = f.ForumFactory()
@@ -48,7 +48,7 @@ print(json.dumps({{"forum": forum.pk, "rows": rows, "sessions": sessions}}))
 
 STORED = """
 import json
-from forums.agenda import forum_timing
+from forums.agenda.rows import forum_timing
 from forums.models import Forum, Session
 forum = Forum.objects.get(pk={forum})
 rows = list(Session.objects.filter(forum=forum).order_by("order", "pk"))

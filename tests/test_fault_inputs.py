@@ -69,7 +69,7 @@ def test_engagement_add_with_february_30_is_a_400(editor):
     assert "date: not a date (YYYY-MM-DD)." in text(response)
 
 
-@pytest.mark.parametrize("name", ["agenda:print", "agenda:pdf"])
+@pytest.mark.parametrize("name", ["forums:agenda:print", "forums:agenda:pdf"])
 def test_agenda_version_with_5000_digits_is_a_400(editor, name):
     forum = f.ForumFactory()
 
@@ -105,7 +105,7 @@ def test_attendee_import_of_a_broken_file_is_a_form_error(editor, name, content)
     forum = f.ForumFactory()
 
     response = editor.post(
-        reverse("attendees:import_upload", args=[forum.pk]), {"file": upload(name, content)}
+        reverse("forums:attendees:import_upload", args=[forum.pk]), {"file": upload(name, content)}
     )
 
     assert response.status_code == 400
@@ -165,7 +165,7 @@ def test_registration_closing_in_year_1_is_a_form_error(editor):
     forum = f.ForumFactory()
 
     response = editor.post(
-        reverse("attendees:registration_settings", args=[forum.pk]),
+        reverse("forums:attendees:registration_settings", args=[forum.pk]),
         {"registration_open": "on", "closes_at": "0001-01-01T09:00", "capacity": "10"},
     )
 
@@ -179,7 +179,7 @@ def test_registration_closing_inside_a_dst_gap_is_a_form_error(editor):
     forum = f.ForumFactory(venue__timezone="Europe/Belgrade", timezone="Europe/Belgrade")
 
     response = editor.post(
-        reverse("attendees:registration_settings", args=[forum.pk]),
+        reverse("forums:attendees:registration_settings", args=[forum.pk]),
         {"registration_open": "on", "closes_at": "2026-03-29T02:30", "capacity": "10"},
     )
 

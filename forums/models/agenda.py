@@ -11,10 +11,11 @@ from simple_history.models import HistoricalRecords
 
 from forums.models.forum import Forum
 from planner.models import (
+    LocalTimeModel,
     Person,
     RefQuerySet,
+    RevisionedModel,
     RoleLine,
-    SequencedModel,
     SourcedModel,
     fuzzy_date,
 )
@@ -44,7 +45,28 @@ class AgendaPart(SourcedModel):
         return self.title
 
 
-class Session(SequencedModel, SourcedModel):
+class SessionQuerySet(RefQuerySet):
+    def for_agenda(self, forum: Forum) -> SessionQuerySet:
+        """A forum's rows in order, with sub-items and role lines (and their people):
+        the run-of-show read model's fixed number of queries, however many rows."""
+        items = (
+            SessionItem.objects.select_related("person")
+            .prefetch_related("people__person", "people__organisation")
+            .order_by("order", "pk")
+        )
+        people = SessionPerson.objects.select_related("person", "organisation")
+        return (
+            self.filter(forum=forum)
+            .order_by("order", "pk")
+            .select_related("part")
+            .prefetch_related(
+                models.Prefetch("items", queryset=items),
+                models.Prefetch("people", queryset=people.order_by("order", "pk")),
+            )
+        )
+
+
+class Session(RevisionedModel, LocalTimeModel, SourcedModel):
     """One run-of-show row, in local wall-clock time.
 
     A row with minutes and no pin starts where the previous one ends (the cascade,
@@ -53,6 +75,8 @@ class Session(SequencedModel, SourcedModel):
     given a time. Stated minutes and a stated range are both kept as written.
     """
 
+    INSTANT_FIELDS = ("starts_at",)  # the end follows from the minutes or the stated end
+    ZONE_RELATED = ("forum",)
     SEQUENCE_FIELDS = ("day", "start_time", "end_time", "starts_at", "minutes", "title_ko")
 
     class Kind(models.TextChoices):
@@ -99,7 +123,7 @@ class Session(SequencedModel, SourcedModel):
     notes = models.TextField(_("remarks (비고)"), blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
-    objects = RefQuerySet.as_manager()
+    objects = SessionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -116,14 +140,16 @@ class Session(SequencedModel, SourcedModel):
     def __str__(self) -> str:
         return self.title_ko
 
-    def save(self, *args, **kwargs):
-        self.derive_instant()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "starts_at"}
-        super().save(*args, **kwargs)
+    def zone_name(self) -> str:
+        return self.forum.timezone
 
-    def derive_instant(self, *, from_local: bool = False) -> None:
+    def local_start(self) -> datetime | None:
+        day = self.day or self.forum.date
+        if day is None or self.start_time is None:
+            return None
+        return datetime.combine(day, self.start_time)  # noqa: DTZ001 - wall clock
+
+    def derive_instants(self, *, from_local: bool = False) -> None:
         if not from_local and self.unchanged_since_loaded(self._sequence_attnames()):
             return  # nothing moved (the agenda services re-derive after a forum change)
         tz = self.forum.tz

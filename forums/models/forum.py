@@ -16,10 +16,10 @@ from planner.models import (
     FLOATING,
     Agreement,
     Contact,
+    LocalTimeModel,
     Organisation,
     RefQuerySet,
     RoleLine,
-    SequencedModel,
     SourcedModel,
     SourceDocument,
     Venue,
@@ -46,7 +46,7 @@ class ForumSeries(SourcedModel):
         return self.name_ko
 
 
-class Forum(SequencedModel, SourcedModel):
+class Forum(LocalTimeModel, SourcedModel):
     """An event with its own agenda: a forum, seminar, ceremony, festival, negotiation round…"""
 
     SEQUENCE_FIELDS = (
@@ -212,13 +212,6 @@ class Forum(SequencedModel, SourcedModel):
     def get_absolute_url(self) -> str:
         return reverse("forums:forum_detail", args=[self.pk])
 
-    def save(self, *args, **kwargs):
-        self.derive_instants()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "starts_at", "ends_at"}
-        super().save(*args, **kwargs)
-
     def derive_instants(self, *, from_local: bool = False) -> None:
         """The instants follow the local date, times and zone; unknown stays unknown."""
         if not from_local and self.unchanged_since_loaded(self._sequence_attnames()):
@@ -250,6 +243,14 @@ class Forum(SequencedModel, SourcedModel):
     def tz(self) -> ZoneInfo | None:
         """The forum's zone, or None while unknown or floating."""
         return zone_or_none(self.timezone)
+
+    def zone_name(self) -> str:
+        return self.timezone
+
+    def local_start(self) -> datetime | None:
+        if self.date is None or self.start_time is None:
+            return None
+        return datetime.combine(self.date, self.start_time)  # noqa: DTZ001 - wall clock
 
     @property
     def is_floating(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import models
@@ -15,11 +15,11 @@ from itineraries.models.trips import Stop, Trip
 from planner.models import (
     FLOATING,
     Agreement,
+    LocalTimeModel,
     Organisation,
     RefQuerySet,
     RevisionedModel,
     RoleLine,
-    SequencedModel,
     SourcedModel,
     Venue,
     fuzzy_date,
@@ -27,9 +27,10 @@ from planner.models import (
 from planner.timezones import local_instant, zone_or_none
 
 
-class Engagement(RevisionedModel, SequencedModel, SourcedModel):
+class Engagement(RevisionedModel, LocalTimeModel, SourcedModel):
     """A meeting, ceremony, visit or event. Date and time may each be unknown."""
 
+    ZONE_RELATED = ("venue", "stop")
     SEQUENCE_FIELDS = (
         "date",
         "date_precision",
@@ -158,13 +159,6 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
     def get_absolute_url(self) -> str:
         return reverse("itineraries:trip_detail", args=[self.trip_id]) + f"#engagement-{self.pk}"
 
-    def save(self, *args, **kwargs):
-        self.derive_instants()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "starts_at", "ends_at"}
-        super().save(*args, **kwargs)
-
     def derive_instants(self, *, from_local: bool = False) -> None:
         """The instants follow the local date, time and zone; unknown stays unknown.
 
@@ -209,6 +203,14 @@ class Engagement(RevisionedModel, SequencedModel, SourcedModel):
         if self.venue_id and self.venue.timezone:
             return self.venue.timezone
         return self.stop.timezone if self.stop_id else ""
+
+    def zone_name(self) -> str:
+        return self.timezone_name
+
+    def local_start(self) -> datetime | None:
+        if self.date is None or self.start_time is None:
+            return None
+        return datetime.combine(self.date, self.start_time)  # noqa: DTZ001 - wall clock
 
     @property
     def tz(self) -> ZoneInfo | None:

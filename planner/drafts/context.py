@@ -34,6 +34,8 @@ def _text(value: Any) -> str:
 class ImportContext:
     draft: dict
     document: SourceDocument | None = None
+    # The document is a publication (the sample documents): its programme is public.
+    publish: bool = False
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     agreements: list[Agreement] = field(default_factory=list)

@@ -45,10 +45,13 @@ def draft_validate(draft: Any) -> None:
 
 
 @transaction.atomic
-def draft_import(*, draft: dict, update: bool = False) -> ImportContext:
-    """Store every fact of ``draft``; any error stores nothing (one transaction)."""
+def draft_import(*, draft: dict, update: bool = False, publish: bool = False) -> ImportContext:
+    """Store every fact of ``draft``; any error stores nothing (one transaction).
+
+    ``publish``: the document was published, so an event's programme is issued as v1.
+    """
     draft_validate(draft)
-    ctx = ImportContext(draft=draft)
+    ctx = ImportContext(draft=draft, publish=publish)
     ctx.document = core.source_in(ctx, draft["source"])
     core.organisations_in(ctx, draft.get("organisations") or [], update)
     core.people_in(ctx, draft.get("people") or [], update)

@@ -7,8 +7,8 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
+from planner.language import localized, other_language
 from planner.particles import with_particles
 from planner.phones import display_phone
 
@@ -34,31 +34,8 @@ BADGE_CLASSES = {
 }
 
 
-def _english() -> bool:
-    return (get_language() or "ko").lower().startswith("en")
-
-
-@register.filter
-def localized(obj: Any, field: str) -> str:
-    """``obj.<field>_en`` in English when it is filled in, else ``obj.<field>_ko``."""
-    if obj is None:
-        return ""
-    korean = getattr(obj, f"{field}_ko", "") or ""
-    if _english():
-        return getattr(obj, f"{field}_en", "") or korean
-    return korean or getattr(obj, f"{field}_en", "") or ""
-
-
-@register.filter
-def other_language(obj: Any, field: str) -> str:
-    """The other-language spelling, to show in brackets when it differs."""
-    if obj is None:
-        return ""
-    korean = getattr(obj, f"{field}_ko", "") or ""
-    english = getattr(obj, f"{field}_en", "") or ""
-    shown = localized(obj, field)
-    other = korean if shown == english else english
-    return other if other and other != shown else ""
+register.filter(localized)
+register.filter(other_language)
 
 
 @register.simple_tag

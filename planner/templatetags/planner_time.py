@@ -1,234 +1,39 @@
-"""Showing instants and dates the way staff read them.
-
-Instants are shown in the zone of the place (venue or stop), with Seoul time
-beside them because headquarters reports in KST. Dates carry their weekday.
-Korean is spelled out by hand ("2026년 7월 10일 (금)"); English follows the
-active translation.
-"""
-
-from __future__ import annotations
-
-from datetime import date, datetime, tzinfo
+"""Template filters and tags over ``planner.time_display`` (the logic lives there)."""
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from planner.timezones import headquarters_zone, zone
+from planner.time_display import (
+    clock_time,
+    date_range,
+    date_with_precision,
+    day_offset_marker,
+    fuzzy_date,
+    fuzzy_span,
+    in_zone,
+    korean_date,
+    local_and_seoul,
+    local_date,
+    local_time,
+    minutes_label,
+    plain_date,
+    time_range,
+    zone_abbr,
+)
 
 register = template.Library()
 
-WEEKDAYS_KO = ("월", "화", "수", "목", "금", "토", "일")
-
-
-def _is_korean() -> bool:
-    return (get_language() or "ko").lower().startswith("ko")
-
-
-def _tz(value: tzinfo | str | None) -> tzinfo:
-    if value is None or value == "":
-        return headquarters_zone()
-    if isinstance(value, str):
-        return zone(value)
-    return value
-
-
-@register.filter
-def in_zone(instant: datetime | None, tz: tzinfo | str | None = None) -> datetime | None:
-    """The instant as a wall-clock time in ``tz`` (Seoul when none is given).
-
-    Nothing for nothing: None, and the empty string a template passes for a variable
-    that did not resolve (the run-of-show editor on the bench data set hit that)."""
-    if not instant:
-        return None
-    return instant.astimezone(_tz(tz))
-
-
-@register.filter
-def local_time(instant: datetime | None, tz: tzinfo | str | None = None) -> str:
-    """ "15:00" for an instant in a zone; empty for no instant."""
-    local = in_zone(instant, tz)
-    return local.strftime("%H:%M") if local else ""
-
-
-@register.filter
-def local_date(instant: datetime | None, tz: tzinfo | str | None = None) -> date | None:
-    local = in_zone(instant, tz)
-    return local.date() if local else None
-
-
-@register.filter
-def zone_abbr(instant: datetime | None, tz: tzinfo | str | None = None) -> str:
-    """The zone's abbreviation at that instant: "CEST", "KST", "EEST"."""
-    local = in_zone(instant, tz)
-    return local.strftime("%Z") if local else ""
-
-
-def day_offset(instant: datetime, tz: tzinfo | str | None) -> int:
-    """Seoul's calendar date minus the local calendar date, in days (-1, 0, +1)."""
-    local_day = instant.astimezone(_tz(tz)).date()
-    seoul_day = instant.astimezone(headquarters_zone()).date()
-    return (seoul_day - local_day).days
-
-
-@register.filter
-def day_offset_marker(instant: datetime | None, tz: tzinfo | str | None = None) -> str:
-    """ "+1" or "-1" when Seoul is on another calendar day; empty otherwise."""
-    if instant is None:
-        return ""
-    offset = day_offset(instant, tz)
-    return f"{offset:+d}" if offset else ""
-
-
-@register.filter
-def korean_date(value: date | datetime | None) -> str:
-    """ "2026년 7월 10일 (금)" in Korean; "Fri 10 July 2026" in English."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.date()
-    if _is_korean():
-        return f"{value.year}년 {value.month}월 {value.day}일 ({WEEKDAYS_KO[value.weekday()]})"
-    return date_format(value, "D j F Y")
-
-
-def _short_date(value: date) -> str:
-    if _is_korean():
-        return f"{value.month}월 {value.day}일 ({WEEKDAYS_KO[value.weekday()]})"
-    return date_format(value, "D j F")
-
-
-@register.filter
-def date_range(start: date | None, end: date | None) -> str:
-    """A span of days, the year written once when both ends share it."""
-    if start is None:
-        return korean_date(end)
-    if end is None or end == start:
-        return korean_date(start)
-    if start.year == end.year:
-        if _is_korean():
-            return f"{korean_date(start)} ~ {_short_date(end)}"
-        return f"{_short_date(start)} – {korean_date(end)}"
-    separator = " ~ " if _is_korean() else " – "
-    return f"{korean_date(start)}{separator}{korean_date(end)}"
-
-
-@register.filter
-def date_with_precision(value: date | None, precision: str = "day") -> str:
-    """A date known only to the month or the year is shown only that far."""
-    if value is None:
-        return ""
-    if precision == "year":
-        return f"{value.year}년" if _is_korean() else str(value.year)
-    if precision == "month":
-        return f"{value.year}년 {value.month}월" if _is_korean() else date_format(value, "F Y")
-    return korean_date(value)
-
-
-@register.filter
-def plain_date(value: date | None) -> str:
-    """A compact date without the weekday: "2026. 7. 10." / "10 July 2026"."""
-    if value is None:
-        return ""
-    if _is_korean():
-        return f"{value.year}. {value.month}. {value.day}."
-    return date_format(value, "j F Y")
-
-
-@register.simple_tag
-def time_range(start: datetime | None, end: datetime | None, tz: tzinfo | str | None = None) -> str:
-    """ "14:50~15:00" in the zone given; only the start when there is no end."""
-    if start is None:
-        return ""
-    if end is None:
-        return local_time(start, tz)
-    return f"{local_time(start, tz)}~{local_time(end, tz)}"
-
-
-@register.simple_tag
-def local_and_seoul(
-    start: datetime | None, end: datetime | None = None, tz: tzinfo | str | None = None
-) -> SafeString:
-    """Local time (with zone) and Seoul time beside it, marked +1/-1 across midnight.
-
-    Renders nothing for a missing start: the caller shows "time TBD" itself.
-    """
-    if start is None:
-        return mark_safe("")
-    local = time_range(start, end, tz)
-    abbr = zone_abbr(start, tz)
-    local_html = format_html(
-        '<span class="time-local"><time datetime="{}">{}</time> <span class="tz">{}</span></span>',
-        start.isoformat(),
-        local,
-        abbr,
-    )
-    if getattr(_tz(tz), "key", None) == getattr(headquarters_zone(), "key", None):
-        return local_html
-    seoul = time_range(start, end, None)
-    marker = day_offset_marker(start, tz)
-    marker_html = (
-        format_html(
-            ' <span class="day-offset" title="{}">({})</span>',
-            _("Seoul is on another calendar day"),
-            marker,
-        )
-        if marker
-        else ""
-    )
-    return format_html(
-        '{} <span class="time-seoul">{} {}{}</span>',
-        local_html,
-        _("Seoul"),
-        seoul,
-        marker_html,
-    )
-
-
-@register.filter
-def minutes_label(minutes: int | None) -> str:
-    """The run-of-show minute mark: 10 → "10'"."""
-    return "" if minutes is None else f"{minutes}'"
-
-
-@register.simple_tag
-def fuzzy_date(row, field: str = "date", written: str = "") -> str:
-    """A date as precisely as it is known: "2026년 7월 중", "2026년", or the words written.
-
-    ``row`` carries the four columns of ``planner.models.base.fuzzy_date``.
-    """
-    value = getattr(row, field, None)
-    precision = getattr(row, f"{field}_precision", "day")
-    as_written = getattr(row, written or f"{field}_written", "")
-    if value is None:
-        if as_written:
-            return _("date unknown (“%(words)s”)") % {"words": as_written}
-        return ""
-    if precision == "month":
-        if _is_korean():
-            return f"{value.year}년 {value.month}월 중"
-        return _("during %(month)s") % {"month": date_format(value, "F Y")}
-    if precision == "year":
-        return f"{value.year}년 중" if _is_korean() else _("during %(year)s") % {"year": value.year}
-    return korean_date(value)
-
-
-@register.filter
-def clock_time(value) -> str:
-    """A wall-clock time as written ("09:30"); empty when there is none."""
-    return value.strftime("%H:%M") if value is not None else ""
-
-
-@register.simple_tag
-def fuzzy_span(row, start: str = "start_date", end: str = "end_date") -> str:
-    """Two dates as precisely as known; an unstated end reads "종료일 미정" (never invented)."""
-    first, last = getattr(row, start, None), getattr(row, end, None)
-    exact = all(getattr(row, f"{f}_precision", "day") == "day" for f in (start, end))
-    if first is not None and last is not None and exact:
-        return date_range(first, last)
-    left = fuzzy_date(row, start) or _("start date not known")
-    right = fuzzy_date(row, end) or _("end date not stated")
-    return f"{left} ~ {right}"
+register.filter(in_zone)
+register.filter(local_time)
+register.filter(local_date)
+register.filter(zone_abbr)
+register.filter(day_offset_marker)
+register.filter(korean_date)
+register.filter(date_range)
+register.filter(date_with_precision)
+register.filter(plain_date)
+register.simple_tag(time_range)
+register.simple_tag(local_and_seoul)
+register.filter(minutes_label)
+register.simple_tag(fuzzy_date)
+register.filter(clock_time)
+register.simple_tag(fuzzy_span)

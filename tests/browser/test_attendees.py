@@ -84,7 +84,7 @@ def test_checking_an_attendee_in_at_the_door(staff, open_forum):
     walk_past = Attendee.objects.create(
         forum=open_forum, name="이영희", organisation_name="행정안전부"
     )
-    staff.open(reverse("attendees:check_in", args=[open_forum.pk]), name="check-in")
+    staff.open(reverse("forums:attendees:check_in", args=[open_forum.pk]), name="check-in")
     page = staff.page
     expect(page.locator("#checkin-count .att-big-number")).to_have_text("0")
 

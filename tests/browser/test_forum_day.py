@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from forums import services
+from forums.agenda import services
 from forums.models import Forum, LiveLogEntry, Session
 
 pytestmark = pytest.mark.browser
@@ -28,11 +28,11 @@ def test_public_agenda_is_unchanged_until_a_version_is_issued(visitor, staff_use
 
     public.open(reverse("public:forum", args=[forum.pk]), name="public-agenda-v1")
     expect(public.page.locator(".ros-table")).to_contain_text("15:00~15:03")
-    staff.open(reverse("agenda:editor", args=[forum.pk]), name="agenda-editor-unpublished")
+    staff.open(reverse("forums:agenda:editor", args=[forum.pk]), name="agenda-editor-unpublished")
     expect(staff.page.locator(".agenda-unpublished")).to_contain_text("공개되지 않은 변경 9건")
-    staff.page.goto(staff.url(reverse("agenda:version_issue", args=[forum.pk])))
+    staff.page.goto(staff.url(reverse("forums:agenda:version_issue", args=[forum.pk])))
     staff.page.locator(".agenda-confirm button[type=submit]").click()
-    staff.page.wait_for_url(staff.url(reverse("agenda:versions", args=[forum.pk])))
+    staff.page.wait_for_url(staff.url(reverse("forums:agenda:versions", args=[forum.pk])))
     public.open(reverse("public:forum", args=[forum.pk]), name="public-agenda-v2")
 
     expect(public.page.locator(".ros-table")).to_contain_text("15:05~15:08")
@@ -49,7 +49,7 @@ def rehearse_at(person, forum, at: str) -> None:
 def test_rehearsal_leaves_the_plan_unchanged(visitor, staff_user, forum):
     staff = visitor(user=staff_user)
     before = list(Session.objects.filter(forum=forum).values_list("pk", "minutes", "start_time"))
-    staff.open(reverse("agenda:rehearsal", args=[forum.pk]), name="rehearsal")
+    staff.open(reverse("forums:agenda:rehearsal", args=[forum.pk]), name="rehearsal")
     rehearse_at(staff, forum, "2024-11-14T15:20")
     page = staff.page
     expect(page.locator("#live-panel .live-current")).to_contain_text("발제")
@@ -64,7 +64,7 @@ def test_rehearsal_leaves_the_plan_unchanged(visitor, staff_user, forum):
     after = list(Session.objects.filter(forum=forum).values_list("pk", "minutes", "start_time"))
     assert after == before
     assert not LiveLogEntry.objects.exists()
-    staff.open(reverse("agenda:editor", args=[forum.pk]), name="editor-after-rehearsal")
+    staff.open(reverse("forums:agenda:editor", args=[forum.pk]), name="editor-after-rehearsal")
     expect(page.locator("#agenda-table tbody tr").nth(6)).to_contain_text("15:45~16:25")
 
 
@@ -78,7 +78,7 @@ def test_rehearsal_leaves_the_plan_unchanged(visitor, staff_user, forum):
 )
 def test_live_view_before_during_and_after(visitor, staff_user, forum, at, phase, says):
     staff = visitor(user=staff_user)
-    staff.open(reverse("agenda:rehearsal", args=[forum.pk]), name="rehearsal-start")
+    staff.open(reverse("forums:agenda:rehearsal", args=[forum.pk]), name="rehearsal-start")
     rehearse_at(staff, forum, at)
 
     panel = staff.page.locator("#live-panel")
@@ -90,13 +90,15 @@ def test_live_view_before_during_and_after(visitor, staff_user, forum, at, phase
 
 def test_live_view_of_a_past_event_is_over_without_contradictions(visitor, staff_user, forum):
     staff = visitor(user=staff_user)
-    staff.open(reverse("agenda:live", args=[forum.pk]), name="live-past-event")
+    staff.open(reverse("forums:agenda:live", args=[forum.pk]), name="live-past-event")
 
     panel = staff.page.locator("#live-panel")
     expect(panel).to_have_attribute("data-phase", "after")
     expect(panel).not_to_contain_text("예정대로")
     expect(panel).not_to_contain_text("초과")
-    staff.open(reverse("agenda:live_clock", args=[forum.pk]), name="stage-clock-1366", status=200)
+    staff.open(
+        reverse("forums:agenda:live_clock", args=[forum.pk]), name="stage-clock-1366", status=200
+    )
     staff.page.set_viewport_size({"width": 390, "height": 844})
     staff.check("stage-clock-390", axe=False)
 
@@ -104,7 +106,7 @@ def test_live_view_of_a_past_event_is_over_without_contradictions(visitor, staff
 def test_run_of_show_is_editable_at_390px(visitor, staff_user, forum):
     staff = visitor(user=staff_user)
     staff.page.set_viewport_size({"width": 390, "height": 844})
-    staff.open(reverse("agenda:editor", args=[forum.pk]), name="agenda-editor-390")
+    staff.open(reverse("forums:agenda:editor", args=[forum.pk]), name="agenda-editor-390")
     page = staff.page
     first = Session.objects.get(forum=forum, order=1)
 

@@ -45,9 +45,11 @@ def assert_not_reloaded(page) -> None:
 def test_changing_a_rows_minutes_moves_every_later_row(visitor, staff_user, forum, language):
     person = visitor(language=language, user=staff_user)
     person.open(forum.get_absolute_url(), name="forum-detail")
-    person.page.locator(f"a[href='{reverse('agenda:editor', args=[forum.pk])}']").first.click()
+    person.page.locator(
+        f"a[href='{reverse('forums:agenda:editor', args=[forum.pk])}']"
+    ).first.click()
     page = person.page
-    page.wait_for_url(person.url(reverse("agenda:editor", args=[forum.pk])))
+    page.wait_for_url(person.url(reverse("forums:agenda:editor", args=[forum.pk])))
     person.check("agenda-editor")
     first = Session.objects.get(forum=forum, order=1)
     before = starts(page)
@@ -99,7 +101,7 @@ def focus_style(page, selector: str) -> str:
 
 def test_run_of_show_editor_works_with_the_keyboard_alone(staff, forum):
     first, second = Session.objects.filter(forum=forum).order_by("order")[:2]
-    staff.open(reverse("agenda:editor", args=[forum.pk]), name="agenda-editor")
+    staff.open(reverse("forums:agenda:editor", args=[forum.pk]), name="agenda-editor")
     page = staff.page
     mark_document(page)
     field, move_down = f"#minutes-{first.pk}", f"#move-down-{first.pk}"
@@ -136,11 +138,11 @@ def test_run_of_show_editor_works_with_the_keyboard_alone(staff, forum):
 
 
 def test_print_view_and_pdf_download(staff, forum):
-    staff.open(reverse("agenda:editor", args=[forum.pk]), name="agenda-editor")
+    staff.open(reverse("forums:agenda:editor", args=[forum.pk]), name="agenda-editor")
     page = staff.page
 
-    page.locator(f"a[href='{reverse('agenda:print', args=[forum.pk])}']").first.click()
-    page.wait_for_url(staff.url(reverse("agenda:print", args=[forum.pk])))
+    page.locator(f"a[href='{reverse('forums:agenda:print', args=[forum.pk])}']").first.click()
+    page.wait_for_url(staff.url(reverse("forums:agenda:print", args=[forum.pk])))
     staff.check("agenda-print")
     expect(page.locator("table tbody tr")).to_have_count(9)
     expect(page.locator("table tbody tr").first).to_contain_text("14:50~15:00")
@@ -150,7 +152,7 @@ def test_print_view_and_pdf_download(staff, forum):
     page.emulate_media(media="screen")
 
     with page.expect_download() as download_info:
-        page.locator(f"a[href^='{reverse('agenda:pdf', args=[forum.pk])}']").first.click()
+        page.locator(f"a[href^='{reverse('forums:agenda:pdf', args=[forum.pk])}']").first.click()
     download = download_info.value
     data = download.path().read_bytes()
 

@@ -43,11 +43,11 @@ def test_no_table_overflows_its_panel_at_1366px(staff, documents):
     trip = Trip.objects.order_by("pk").first()
     pages = {
         "forum-detail": forum.get_absolute_url(),
-        "attendee-list": reverse("attendees:list", args=[forum.pk]),
+        "attendee-list": reverse("forums:attendees:list", args=[forum.pk]),
         "trip-detail": trip.get_absolute_url(),
     }
     found = {name: overflowing(staff, path, f"fit-{name}") for name, path in pages.items()}
-    staff.page.goto(staff.url(reverse("attendees:import_upload", args=[forum.pk])))
+    staff.page.goto(staff.url(reverse("forums:attendees:import_upload", args=[forum.pk])))
     staff.page.set_input_files("input[type=file]", str(DATA / "clean.csv"))
     staff.page.locator(".att-upload button[type=submit]").click()
     staff.page.wait_for_url(re.compile(r"/import/preview/"))

@@ -123,7 +123,7 @@ def test_ceremony_page_shows_its_kind_days_parts_and_untimed_rows(imported, staf
 def test_print_view_keeps_untimed_rows_untimed_and_stated_minutes(imported, staff):
     forum = Forum.objects.get()
 
-    printed = _text(staff.get(reverse("agenda:print", args=[forum.pk])))
+    printed = _text(staff.get(reverse("forums:agenda:print", args=[forum.pk])))
 
     assert "10:00~10:10" in printed
     assert printed.count("시간 미정") == 1
@@ -134,7 +134,7 @@ def test_print_view_keeps_untimed_rows_untimed_and_stated_minutes(imported, staf
 def test_floating_times_export_as_floating_and_untimed_rows_are_left_out(imported, staff):
     forum = Forum.objects.get()
 
-    body = staff.get(reverse("forums_ical:forum", args=[forum.pk]) + "?sessions=1").content
+    body = staff.get(reverse("forums:ical:forum", args=[forum.pk]) + "?sessions=1").content
     calendar = Calendar.from_ical(body)
     events = {str(e["SUMMARY"]).split(" · ")[0]: e for e in calendar.walk("VEVENT")}
 
@@ -146,7 +146,7 @@ def test_floating_times_export_as_floating_and_untimed_rows_are_left_out(importe
 
 
 def test_cascade_never_gives_an_untimed_row_a_time(imported):
-    from forums.services import agenda_recalculate, session_update
+    from forums.agenda.services import agenda_recalculate, session_update
 
     opening = Session.objects.get(title_ko="개식")
     session_update(session=opening, minutes=20)

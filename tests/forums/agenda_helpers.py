@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from forums.models import Forum, Session
+from forums.models import AgendaVersion, Forum, Session
 from planner.documents import documents_load
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -52,9 +52,17 @@ def seoul(hour: int, minute: int) -> datetime:
     return datetime(2024, 11, 14, hour, minute, tzinfo=SEOUL)
 
 
-def load_forum6() -> Forum:
+def load_forum6(*, issued: bool = False) -> Forum:
+    """The 6th forum from its document; as a working copy never issued unless ``issued``.
+
+    Loading the sample documents issues v1 (they were published); most agenda tests
+    start from a forum whose versions they issue themselves.
+    """
     documents_load()
-    return Forum.objects.get(edition=6)
+    forum = Forum.objects.get(edition=6)
+    if not issued:
+        AgendaVersion.objects.filter(forum=forum).delete()
+    return forum
 
 
 def row(forum: Forum, order: int) -> Session:

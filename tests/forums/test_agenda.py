@@ -5,10 +5,9 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from forums import services
-from forums.agenda import Step, agenda_rows, cascade, forum_timing, live_status, row_lines
-from forums.agenda_selectors import sessions_for_agenda
-from forums.agenda_versions import snapshot_rows, versions_diff
+from forums.agenda import services
+from forums.agenda.rows import Step, agenda_rows, cascade, forum_timing, live_status, row_lines
+from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Session
 from planner.models import Person, Role
 from tests.forums.agenda_helpers import SEED_TABLE, clock, load_forum6, row, seoul
@@ -22,7 +21,7 @@ def forum():
 
 
 def timing_of(forum):
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     return sessions, forum_timing(forum, sessions)
 
 
@@ -91,7 +90,7 @@ def test_forum6_agenda_is_the_seed_table(forum):
 
 
 def test_row_lines_in_english_use_english_titles_and_positions(forum):
-    presentation = next(s for s in sessions_for_agenda(forum) if s.order == 6)
+    presentation = next(s for s in Session.objects.for_agenda(forum) if s.order == 6)
 
     lines = row_lines(presentation, english=True)
 
@@ -206,7 +205,7 @@ def test_role_lines_with_and_without_a_person(forum):
     services.session_person_add(session=closing, role=Role.SPEAKER, printed_as="NIA 원장")
     services.session_person_add(session=closing, role=Role.MODERATOR, person=person)
 
-    session = next(s for s in sessions_for_agenda(forum) if s.pk == closing.pk)
+    session = next(s for s in Session.objects.for_agenda(forum) if s.pk == closing.pk)
     assert row_lines(session) == ["- 좌장: 김영미", "- 연사: NIA 원장"]
     with pytest.raises(ValidationError):
         services.session_person_add(session=closing, role=Role.PANELIST)

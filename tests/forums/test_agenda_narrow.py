@@ -16,7 +16,7 @@ def test_editor_loads_the_one_column_stylesheet_under_600px(client):
     forum = load_forum6()
     client.force_login(user_in("editor", "events.editor"))
 
-    html = client.get(reverse("agenda:editor", args=[forum.pk])).content.decode()
+    html = client.get(reverse("forums:agenda:editor", args=[forum.pk])).content.decode()
 
     assert 'href="/static/css/agenda_narrow.css" media="(max-width: 599px)"' in html
 

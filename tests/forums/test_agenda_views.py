@@ -33,7 +33,7 @@ def viewer(client):
 
 
 def url(name, forum, *args):
-    return reverse(f"agenda:{name}", args=[forum.pk, *args])
+    return reverse(f"forums:agenda:{name}", args=[forum.pk, *args])
 
 
 # --- reading ---------------------------------------------------------------------

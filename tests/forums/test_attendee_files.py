@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
-from forums.attendee_files import MAX_CELL_CHARS, ImportFileError, read_table
-from forums.attendee_import import ExistingIndex, preview_file
+from forums.attendees.files import MAX_CELL_CHARS, ImportFileError, read_table
+from forums.attendees.importing import ExistingIndex, preview_file
 from tests import factories as f
 from tests.forums.attendee_support import upload, user_in
 
@@ -102,16 +102,17 @@ def test_the_preview_waits_on_the_server_not_in_the_session(client, settings):
     content = "이름,소속,비고\n김민준,행정안전부,메모\n".encode()
 
     client.post(
-        reverse("attendees:import_upload", args=[forum.pk]), {"file": upload("a.csv", content)}
+        reverse("forums:attendees:import_upload", args=[forum.pk]),
+        {"file": upload("a.csv", content)},
     )
 
     pending = client.session[f"attendee-import-{forum.pk}"]
     assert sorted(pending) == ["filename", "token"]
     stored = list(settings.IMPORT_PREVIEW_ROOT.glob("*.json"))
     assert [path.stem for path in stored] == [pending["token"]]
-    page = client.get(reverse("attendees:import_preview", args=[forum.pk]))
+    page = client.get(reverse("forums:attendees:import_preview", args=[forum.pk]))
     assert "김민준" in page.content.decode()
 
-    client.post(reverse("attendees:import_cancel", args=[forum.pk]))
+    client.post(reverse("forums:attendees:import_cancel", args=[forum.pk]))
 
     assert list(settings.IMPORT_PREVIEW_ROOT.glob("*.json")) == []

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from forums.attendee_import import ExistingIndex, ImportFileError, preview_file
-from forums.attendee_values import clean_text, normalise_phone, parse_category
+from forums.attendees.importing import ExistingIndex, ImportFileError, preview_file
+from forums.attendees.values import clean_text, normalise_phone, parse_category
 from forums.models import Attendee
 from tests import factories as f
 from tests.forums.attendee_support import (
@@ -45,13 +45,15 @@ def editor_client(client, settings):
 
 
 def upload_file(client, forum, name, content):
-    url = reverse("attendees:import_upload", args=[forum.pk])
+    url = reverse("forums:attendees:import_upload", args=[forum.pk])
     return client.post(url, {"file": upload(name, content)})
 
 
 def confirm(client, forum):
     token = client.session[f"attendee-import-{forum.pk}"]["token"]
-    return client.post(reverse("attendees:import_confirm", args=[forum.pk]), {"token": token})
+    return client.post(
+        reverse("forums:attendees:import_confirm", args=[forum.pk]), {"token": token}
+    )
 
 
 # Values ------------------------------------------------------------------------
@@ -231,7 +233,7 @@ def test_clean_file_is_previewed_then_saved_on_confirmation(editor_client, forum
     response = upload_file(editor_client, forum, "clean.csv", data_file("clean.csv"))
 
     assert response.status_code == 302
-    assert response.url == reverse("attendees:import_preview", args=[forum.pk])
+    assert response.url == reverse("forums:attendees:import_preview", args=[forum.pk])
     assert Attendee.objects.count() == 0
     preview = editor_client.get(response.url)
     content = preview.content.decode()
@@ -242,7 +244,7 @@ def test_clean_file_is_previewed_then_saved_on_confirmation(editor_client, forum
     confirmed = confirm(editor_client, forum)
 
     assert confirmed.status_code == 302
-    assert confirmed.url == reverse("attendees:list", args=[forum.pk])
+    assert confirmed.url == reverse("forums:attendees:list", args=[forum.pk])
     assert set(forum.attendees.values_list("name", flat=True)) == CLEAN_NAMES
     assert set(forum.attendees.values_list("source", flat=True)) == {Attendee.Source.IMPORT}
     assert f"attendee-import-{forum.pk}" not in editor_client.session
@@ -251,7 +253,7 @@ def test_clean_file_is_previewed_then_saved_on_confirmation(editor_client, forum
 def test_file_with_errors_saves_nothing_until_confirmed_then_only_valid_rows(editor_client, forum):
     upload_file(editor_client, forum, "errors.csv", data_file("errors.csv"))
 
-    preview = editor_client.get(reverse("attendees:import_preview", args=[forum.pk]))
+    preview = editor_client.get(reverse("forums:attendees:import_preview", args=[forum.pk]))
 
     content = preview.content.decode()
     assert "The name (이름) is empty." in content
@@ -267,12 +269,12 @@ def test_file_with_errors_saves_nothing_until_confirmed_then_only_valid_rows(edi
 def test_cancel_discards_the_preview(editor_client, forum):
     upload_file(editor_client, forum, "clean.csv", data_file("clean.csv"))
 
-    editor_client.post(reverse("attendees:import_cancel", args=[forum.pk]))
+    editor_client.post(reverse("forums:attendees:import_cancel", args=[forum.pk]))
     response = editor_client.post(
-        reverse("attendees:import_confirm", args=[forum.pk]), {"token": "anything"}
+        reverse("forums:attendees:import_confirm", args=[forum.pk]), {"token": "anything"}
     )
 
-    assert response.url == reverse("attendees:import_upload", args=[forum.pk])
+    assert response.url == reverse("forums:attendees:import_upload", args=[forum.pk])
     assert Attendee.objects.count() == 0
 
 
@@ -280,7 +282,7 @@ def test_confirm_with_a_stale_token_saves_nothing(editor_client, forum):
     upload_file(editor_client, forum, "clean.csv", data_file("clean.csv"))
 
     response = editor_client.post(
-        reverse("attendees:import_confirm", args=[forum.pk]), {"token": "stale"}
+        reverse("forums:attendees:import_confirm", args=[forum.pk]), {"token": "stale"}
     )
 
     assert response.status_code == 302
@@ -370,7 +372,7 @@ def test_export_then_import_gives_the_same_people(editor_client, kind):
     )
     target = f.ForumFactory()
 
-    exported = editor_client.get(reverse(f"attendees:export_{kind}", args=[source.pk]))
+    exported = editor_client.get(reverse(f"forums:attendees:export_{kind}", args=[source.pk]))
     upload_file(editor_client, target, f"export.{kind}", exported.content)
     confirm(editor_client, target)
 

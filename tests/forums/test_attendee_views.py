@@ -72,7 +72,7 @@ def sample(forum):
 def list_url(forum, **params):
     from urllib.parse import urlencode
 
-    url = reverse("attendees:list", args=[forum.pk])
+    url = reverse("forums:attendees:list", args=[forum.pk])
     return f"{url}?{urlencode(params)}" if params else url
 
 
@@ -136,7 +136,7 @@ def test_filters(viewer_client, forum, sample, params, names):
 )
 def test_odd_parameters_do_not_break_the_list(viewer_client, forum, sample, params):
     page = viewer_client.get(list_url(forum, **params))
-    export = viewer_client.get(reverse("attendees:export_csv", args=[forum.pk]), params)
+    export = viewer_client.get(reverse("forums:attendees:export_csv", args=[forum.pk]), params)
 
     assert page.status_code in (200, 404)
     assert export.status_code == 200
@@ -209,7 +209,7 @@ def test_htmx_table_renders_in_constant_queries(
 
 def test_csv_export_is_the_filtered_list_with_bom(viewer_client, forum, sample):
     response = viewer_client.get(
-        reverse("attendees:export_csv", args=[forum.pk]) + "?category=local"
+        reverse("forums:attendees:export_csv", args=[forum.pk]) + "?category=local"
     )
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -224,7 +224,7 @@ def test_csv_export_is_the_filtered_list_with_bom(viewer_client, forum, sample):
 def test_export_leaves_out_contacts_for_non_staff(client, settings, forum, sample):
     login(client, settings, None)
 
-    response = client.get(reverse("attendees:export_csv", args=[forum.pk]))
+    response = client.get(reverse("forums:attendees:export_csv", args=[forum.pk]))
 
     text = response.content.decode("utf-8-sig")
     assert "이메일" not in text.splitlines()[0]
@@ -233,7 +233,7 @@ def test_export_leaves_out_contacts_for_non_staff(client, settings, forum, sampl
 
 def test_xlsx_export_opens_with_the_rows(viewer_client, forum, sample):
     response = viewer_client.get(
-        reverse("attendees:export_xlsx", args=[forum.pk]) + "?organisation=행정안전부"
+        reverse("forums:attendees:export_xlsx", args=[forum.pk]) + "?organisation=행정안전부"
     )
 
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -246,7 +246,7 @@ def test_xlsx_export_opens_with_the_rows(viewer_client, forum, sample):
 def test_export_guards_against_formulas(viewer_client, forum):
     AttendeeFactory(forum=forum, name="=1+2", organisation_name="@SUM(A1)")
 
-    response = viewer_client.get(reverse("attendees:export_csv", args=[forum.pk]))
+    response = viewer_client.get(reverse("forums:attendees:export_csv", args=[forum.pk]))
 
     row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
     assert row[:2] == ["'=1+2", "'@SUM(A1)"]
@@ -254,7 +254,7 @@ def test_export_guards_against_formulas(viewer_client, forum):
 
 def test_editor_adds_an_attendee(editor_client, forum):
     response = editor_client.post(
-        reverse("attendees:create", args=[forum.pk]),
+        reverse("forums:attendees:create", args=[forum.pk]),
         {
             "name": "최수빈",
             "organisation_name": "경기도",
@@ -275,7 +275,7 @@ def test_editor_adds_an_attendee(editor_client, forum):
 
 def test_add_refuses_a_second_registration_with_the_same_email(editor_client, forum, sample):
     response = editor_client.post(
-        reverse("attendees:create", args=[forum.pk]),
+        reverse("forums:attendees:create", args=[forum.pk]),
         {
             "name": "X",
             "email": sample[0].email.upper(),
@@ -299,7 +299,7 @@ def test_editor_marks_attended_by_hand_and_the_time_follows(editor_client, forum
         "status": "attended",
     }
 
-    editor_client.post(reverse("attendees:update", args=[forum.pk, attendee.pk]), data)
+    editor_client.post(reverse("forums:attendees:update", args=[forum.pk, attendee.pk]), data)
 
     attendee.refresh_from_db()
     assert attendee.status == "attended"
@@ -309,8 +309,8 @@ def test_editor_marks_attended_by_hand_and_the_time_follows(editor_client, forum
 def test_viewer_cannot_change_or_delete(viewer_client, forum, sample):
     attendee = sample[0]
 
-    edit = viewer_client.post(reverse("attendees:update", args=[forum.pk, attendee.pk]), {})
-    erase = viewer_client.post(reverse("attendees:erase", args=[forum.pk, attendee.pk]))
+    edit = viewer_client.post(reverse("forums:attendees:update", args=[forum.pk, attendee.pk]), {})
+    erase = viewer_client.post(reverse("forums:attendees:erase", args=[forum.pk, attendee.pk]))
 
     assert (edit.status_code, erase.status_code) == (403, 403)
     assert Attendee.objects.filter(pk=attendee.pk).exists()
@@ -318,7 +318,7 @@ def test_viewer_cannot_change_or_delete(viewer_client, forum, sample):
 
 def test_delete_on_request_asks_first_then_removes_all_personal_data(editor_client, forum, sample):
     attendee = sample[0]
-    url = reverse("attendees:erase", args=[forum.pk, attendee.pk])
+    url = reverse("forums:attendees:erase", args=[forum.pk, attendee.pk])
 
     page = editor_client.get(url)
     assert "deleted, not anonymised" in page.content.decode()
@@ -334,7 +334,7 @@ def test_delete_on_request_asks_first_then_removes_all_personal_data(editor_clie
 def test_attendee_of_another_forum_is_not_found(editor_client, sample):
     other = f.ForumFactory()
 
-    response = editor_client.get(reverse("attendees:update", args=[other.pk, sample[0].pk]))
+    response = editor_client.get(reverse("forums:attendees:update", args=[other.pk, sample[0].pk]))
 
     assert response.status_code == 404
 
@@ -342,7 +342,7 @@ def test_attendee_of_another_forum_is_not_found(editor_client, sample):
 def test_sign_in_sheet_lists_seated_people_by_name_with_a_signature_column(
     viewer_client, forum, sample
 ):
-    response = viewer_client.get(reverse("attendees:sign_in_sheet", args=[forum.pk]))
+    response = viewer_client.get(reverse("forums:attendees:sign_in_sheet", args=[forum.pk]))
 
     content = response.content.decode()
     assert [a.name for a in response.context["attendees"]] == ["김민준", "박지훈"]
@@ -354,7 +354,7 @@ def test_sign_in_sheet_lists_seated_people_by_name_with_a_signature_column(
 
 def test_name_list_can_be_ordered_by_organisation(viewer_client, forum, sample):
     response = viewer_client.get(
-        reverse("attendees:name_list", args=[forum.pk]) + "?order=organisation"
+        reverse("forums:attendees:name_list", args=[forum.pk]) + "?order=organisation"
     )
 
     assert [a.organisation_name for a in response.context["attendees"]] == [
@@ -365,7 +365,7 @@ def test_name_list_can_be_ordered_by_organisation(viewer_client, forum, sample):
 
 def test_registration_settings_are_saved_in_the_forum_zone(editor_client, forum):
     response = editor_client.post(
-        reverse("attendees:registration_settings", args=[forum.pk]),
+        reverse("forums:attendees:registration_settings", args=[forum.pk]),
         {
             "registration_open": "on",
             "closes_at": "2024-11-13T18:00",
@@ -387,7 +387,7 @@ def test_registration_settings_are_saved_in_the_forum_zone(editor_client, forum)
 
 
 def test_viewer_cannot_open_registration_settings(viewer_client, forum):
-    response = viewer_client.get(reverse("attendees:registration_settings", args=[forum.pk]))
+    response = viewer_client.get(reverse("forums:attendees:registration_settings", args=[forum.pk]))
 
     assert response.status_code == 403
 
@@ -396,8 +396,8 @@ def test_forum_page_links_to_the_attendee_pages(viewer_client, forum):
     response = viewer_client.get(forum.get_absolute_url())
 
     content = response.content.decode()
-    assert reverse("attendees:list", args=[forum.pk]) in content
-    assert reverse("attendees:check_in", args=[forum.pk]) in content
+    assert reverse("forums:attendees:list", args=[forum.pk]) in content
+    assert reverse("forums:attendees:check_in", args=[forum.pk]) in content
     assert reverse("registration:register", args=[forum.pk]) in content
 
 
@@ -426,7 +426,7 @@ def test_attendee_table_shows_email_and_phone_in_one_contact_column(viewer_clien
 def _staff_add(client, forum, phone):
     data = {"name": "최수빈", "organisation_name": "경기도", "phone": phone}
     data.update(category="local", status="registered", email="", position="", notes="")
-    return client.post(reverse("attendees:create", args=[forum.pk]), data)
+    return client.post(reverse("forums:attendees:create", args=[forum.pk]), data)
 
 
 @pytest.mark.parametrize(

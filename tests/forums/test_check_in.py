@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forums.attendees import attendance_count
+from forums.attendees.services import attendance_count
 from forums.models import Attendee
 from tests import factories as f
 from tests.forums.attendee_support import AttendeeFactory, user_in
@@ -50,7 +50,7 @@ def people(forum):
 
 
 def url(name, forum, *args):
-    return reverse(f"attendees:{name}", args=[forum.pk, *args])
+    return reverse(f"forums:attendees:{name}", args=[forum.pk, *args])
 
 
 def test_search_by_name_or_organisation(door, forum, people):

@@ -37,7 +37,7 @@ def forum6():
 
 
 def forum_ics(client, forum, sessions: bool, **headers):
-    url = reverse("forums_ical:forum", args=[forum.pk])
+    url = reverse("forums:ical:forum", args=[forum.pk])
     return client.get(url, {"sessions": "1" if sessions else "0"}, headers=headers)
 
 
@@ -74,7 +74,7 @@ def test_the_forum_alone_is_one_event_with_place_and_people(staff_client, forum6
 def test_a_session_has_its_people_and_points_to_its_forum(staff_client, forum6):
     discussion = forum6.sessions.get(kind=Session.Kind.DISCUSSION)
 
-    response = staff_client.get(reverse("forums_ical:session", args=[forum6.pk, discussion.pk]))
+    response = staff_client.get(reverse("forums:ical:session", args=[forum6.pk, discussion.pk]))
 
     body = response.content
     events = assert_parsers_agree(body)
@@ -89,7 +89,7 @@ def test_a_session_has_its_people_and_points_to_its_forum(staff_client, forum6):
 def test_a_session_of_another_forum_is_not_found(staff_client, forum6):
     other = SessionFactory()
 
-    response = staff_client.get(reverse("forums_ical:session", args=[forum6.pk, other.pk]))
+    response = staff_client.get(reverse("forums:ical:session", args=[forum6.pk, other.pk]))
 
     assert response.status_code == 404
 

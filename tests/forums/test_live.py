@@ -5,12 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from forums import services
-from forums.agenda import forum_timing
-from forums.agenda_selectors import sessions_for_agenda
-from forums.live import AFTER, BEFORE, DURING, ENDED, STARTED, Mark, live_state
-from forums.live_services import live_mark, live_marks
-from forums.models import LiveLogEntry
+from forums.agenda import services
+from forums.agenda.live import AFTER, BEFORE, DURING, ENDED, STARTED, Mark, live_state
+from forums.agenda.live_services import live_mark, live_marks
+from forums.agenda.rows import forum_timing
+from forums.models import LiveLogEntry, Session
 from tests.forums.agenda_helpers import SEOUL, load_forum6, row, user_in
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def seoul(hour: int, minute: int, day: int = 14) -> datetime:
 
 
 def state_at(forum, now, marks=()):
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     timing = forum_timing(forum, sessions)
     return live_state(timing, marks, now, session_pks=[s.pk for s in sessions], tz=SEOUL)
 
@@ -107,7 +106,7 @@ def test_rehearsal_marks_and_minutes_never_touch_the_plan_or_the_log(client, for
     client.post(base + "mark/", {"mode": "rehearsal", "mark": f"started:{discussion.pk}"})
     client.post(f"{base}sessions/{discussion.pk}/extend/", {"mode": "rehearsal", "delta": 5})
 
-    shown = client.get(reverse("agenda:rehearsal", args=[forum.pk]))
+    shown = client.get(reverse("forums:agenda:rehearsal", args=[forum.pk]))
 
     assert shown.context["state"].actual_starts == {6: seoul(15, 50)}
     assert shown.context["current"].slot.minutes == 45
@@ -117,13 +116,13 @@ def test_rehearsal_marks_and_minutes_never_touch_the_plan_or_the_log(client, for
 
 def test_rehearsal_clock_plays_on_from_the_time_picked(client, forum):
     client.force_login(user_in("editor", "events.editor"))
-    control = reverse("agenda:rehearsal_control", args=[forum.pk])
+    control = reverse("forums:agenda:rehearsal_control", args=[forum.pk])
     client.post(control, {"action": "set", "at": "2024-11-14T15:20"})
     client.post(control, {"action": "play"})
 
-    playing = client.get(reverse("agenda:rehearsal", args=[forum.pk])).context["state"].now
+    playing = client.get(reverse("forums:agenda:rehearsal", args=[forum.pk])).context["state"].now
     client.post(control, {"action": "pause"})
-    paused = client.get(reverse("agenda:rehearsal", args=[forum.pk])).context["state"].now
+    paused = client.get(reverse("forums:agenda:rehearsal", args=[forum.pk])).context["state"].now
 
     assert seoul(15, 20) <= playing < seoul(15, 20) + timedelta(minutes=1)
     assert paused >= playing
@@ -132,11 +131,11 @@ def test_rehearsal_clock_plays_on_from_the_time_picked(client, forum):
 def test_clock_view_shows_the_current_and_next_row(client, forum):
     client.force_login(user_in("viewer", "events.viewer"))
     client.post(
-        reverse("agenda:rehearsal_control", args=[forum.pk]),
+        reverse("forums:agenda:rehearsal_control", args=[forum.pk]),
         {"action": "set", "at": "2024-11-14T15:20"},
     )
 
-    html = client.get(reverse("agenda:live_clock", args=[forum.pk]), {"mode": "rehearsal"})
+    html = client.get(reverse("forums:agenda:live_clock", args=[forum.pk]), {"mode": "rehearsal"})
 
     text = html.content.decode()
     assert "15:20" in text and "발제" in text and "25′" in text and "주제를토론" in text

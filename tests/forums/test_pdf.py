@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from forums import services
+from forums.agenda import services
 from tests.forums.agenda_helpers import SEED_TABLE, load_forum6, row, user_in
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def editor(client):
 
 
 def pdf_of(client, forum, **params) -> PdfReader:
-    response = client.get(reverse("agenda:pdf", args=[forum.pk]), params)
+    response = client.get(reverse("forums:agenda:pdf", args=[forum.pk]), params)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     return PdfReader(io.BytesIO(response.content))
@@ -90,7 +90,7 @@ def test_pdf_embeds_its_fonts_korean_and_the_arrow_fallback(editor, forum):
 
 
 def test_pdf_is_a4_and_an_attachment(editor, forum):
-    response = editor.get(reverse("agenda:pdf", args=[forum.pk]))
+    response = editor.get(reverse("forums:agenda:pdf", args=[forum.pk]))
     reader = PdfReader(io.BytesIO(response.content))
 
     box = reader.pages[0].mediabox
@@ -113,7 +113,7 @@ def test_pdf_of_an_issued_version_carries_its_label(editor, forum):
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_renders_to_an_image(editor, forum, tmp_path):
-    response = editor.get(reverse("agenda:pdf", args=[forum.pk]))
+    response = editor.get(reverse("forums:agenda:pdf", args=[forum.pk]))
     source = tmp_path / "agenda.pdf"
     source.write_bytes(response.content)
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from forums import services
+from forums.agenda import services
 from forums.models import Attendee, Forum, Session
 from planner.models import Person
 from tests.forums.agenda_helpers import load_forum6, row

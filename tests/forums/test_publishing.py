@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from forums import services
+from forums.agenda import services
 from forums.models import AgendaVersion
 from forums.publishing import unpublished_changes
 from tests.forums.agenda_helpers import load_forum6, row, user_in
@@ -36,6 +36,15 @@ def public_events(client, forum) -> dict[str, str]:
 def public_pdf_text(client, forum) -> str:
     body = client.get(reverse("public:agenda_pdf", args=[forum.pk])).content
     return "".join(page.extract_text() for page in PdfReader(BytesIO(body)).pages)
+
+
+def test_the_sample_documents_publish_the_programme_they_printed(client):
+    forum = load_forum6(issued=True)
+    version = AgendaVersion.objects.get(forum=forum)
+
+    assert version.number == 1 and len(version.rows) == 9
+    assert "사전환담" in public_html(client, forum)
+    assert unpublished_changes(version, version.rows) == 0
 
 
 def test_a_forum_never_issued_shows_no_programme_and_says_so(client, forum):
@@ -75,7 +84,7 @@ def test_issuing_a_version_is_what_publishes_it(client, forum):
 
 def test_staff_see_how_many_rows_are_not_public(client, forum):
     client.force_login(user_in("editor", "events.editor"))
-    editor = reverse("agenda:editor", args=[forum.pk])
+    editor = reverse("forums:agenda:editor", args=[forum.pk])
     never = client.get(editor).content.decode()
     services.agenda_issue_version(forum=forum)
     issued = client.get(editor).content.decode()

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from forums.attendee_forms import make_form_token
-from forums.attendees import registration_deadline
+from forums.attendees.forms import make_form_token
+from forums.attendees.services import registration_deadline
 from forums.models import Attendee
 from forums.registration_mail import cancel_token
 from tests import factories as f

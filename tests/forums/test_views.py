@@ -269,3 +269,14 @@ def test_forum_detail_query_count_does_not_grow(staff_client, django_assert_num_
         response = staff_client.get(forum.get_absolute_url())
 
     assert len(response.context["rows"]) == count
+
+
+@pytest.mark.parametrize(
+    "name", ["forums:forum_detail", "forums:agenda:editor", "forums:attendees:list"]
+)
+def test_forum_pages_mark_the_forums_menu_item(staff_client, name):
+    forum = f.ForumFactory()
+    page = staff_client.get(reverse(name, args=[forum.pk])).content.decode()
+    menu = page.split('class="app-nav"', 1)[1].split("</nav>", 1)[0]
+    current = re.findall(r'<a href="([^"]+)" aria-current="page"', menu)
+    assert current == [reverse("forums:forum_list")]

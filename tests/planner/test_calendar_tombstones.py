@@ -107,8 +107,8 @@ def test_a_deleted_agenda_row_is_cancelled_in_the_forum_ics_and_its_own(client, 
     forum, pk, uid = session.forum, session.pk, item_uid("session", session)
 
     session.delete()
-    agenda = client.get(reverse("forums_ical:forum", args=[forum.pk]), {"sessions": "1"})
-    alone = client.get(reverse("forums_ical:session", args=[forum.pk, pk]))
+    agenda = client.get(reverse("forums:ical:forum", args=[forum.pk]), {"sessions": "1"})
+    alone = client.get(reverse("forums:ical:session", args=[forum.pk, pk]))
 
     assert assert_parsers_agree(agenda.content)[uid]["status"] == "CANCELLED"
     assert assert_parsers_agree(alone.content)[uid]["status"] == "CANCELLED"

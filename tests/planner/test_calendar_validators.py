@@ -73,7 +73,7 @@ def test_the_trip_and_forum_ics_answer_304_before_building(
     client.force_login(UserFactory(is_superuser=True))
     trip_url = reverse("itineraries_ical:trip", args=[thousand_meetings.pk])
     forum = ForumFactory()
-    forum_url = reverse("forums_ical:forum", args=[forum.pk])
+    forum_url = reverse("forums:ical:forum", args=[forum.pk])
     trip_tag = client.get(trip_url)["ETag"]
     forum_tag = client.get(forum_url, {"sessions": "1"})["ETag"]
 

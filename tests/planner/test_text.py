@@ -54,7 +54,7 @@ def test_xlsx_export_survives_a_name_stored_with_a_control_character(editor):
     # As rows stored before the cleaning existed: update() bypasses every hook.
     Attendee.objects.filter(pk=attendee.pk).update(name="홍\x01길동", notes="a\x02b")
 
-    response = editor.get(reverse("attendees:export_xlsx", args=[forum.pk]))
+    response = editor.get(reverse("forums:attendees:export_xlsx", args=[forum.pk]))
 
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -90,12 +90,13 @@ def test_csv_import_strips_control_characters(editor):
     forum = f.ForumFactory(capacity=10)
     content = "이름,소속\n김\x01민준,행정\x02안전부\n".encode()
     editor.post(
-        reverse("attendees:import_upload", args=[forum.pk]), {"file": upload("a.csv", content)}
+        reverse("forums:attendees:import_upload", args=[forum.pk]),
+        {"file": upload("a.csv", content)},
     )
-    page = editor.get(reverse("attendees:import_preview", args=[forum.pk])).content.decode()
+    page = editor.get(reverse("forums:attendees:import_preview", args=[forum.pk])).content.decode()
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
 
-    editor.post(reverse("attendees:import_confirm", args=[forum.pk]), {"token": token})
+    editor.post(reverse("forums:attendees:import_confirm", args=[forum.pk]), {"token": token})
 
     attendee = Attendee.objects.get(forum=forum)
     assert (attendee.name, attendee.organisation_name) == ("김민준", "행정안전부")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from forums.agenda import clock_minutes
+from forums.agenda.rows import clock_minutes
 from forums.models import AgendaPart, Forum, Session, SessionItem, SessionItemPerson, SessionPerson
 from planner.drafts.context import ExportContext, ImportContext, save_row
 from planner.drafts.errors import DraftError, join

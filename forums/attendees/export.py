@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from forums.attendee_import import HEADERS
-from forums.attendee_values import FORMULA_START
+from forums.attendees.importing import HEADERS
+from forums.attendees.values import FORMULA_START
 from forums.models import Attendee, Forum
 from planner.text import for_xml
 

@@ -3,7 +3,7 @@
 Nothing here writes to the database: ``preview_file`` turns the bytes of an
 upload into rows, each ``ok``, ``error`` (with the reasons in plain words) or
 ``duplicate`` (of an earlier row or of someone already registered). The
-service ``attendees_import`` in ``forums.attendees`` saves the ``ok`` rows.
+service ``attendees_import`` in ``forums.attendees.services`` saves the ``ok`` rows.
 
 Files: CSV in UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or
 CP949 (Korean Excel's "CSV"), comma/semicolon/tab separated; XLSX (first
@@ -21,14 +21,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from forums.attendee_files import (  # noqa: F401 (re-exported: the import's one entry point)
+from forums.attendees.files import (  # noqa: F401 (re-exported: the import's one entry point)
     HEADER_SEARCH_ROWS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     ImportFileError,
     read_table,
 )
-from forums.attendee_values import (
+from forums.attendees.values import (
     clean_text,
     match_key,
     normalise_email,

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_tables2 import RequestConfig
 
-from forums import attendee_export
-from forums.attendee_filters import AttendeeFilter
-from forums.attendee_forms import AttendeeForm, RegistrationSettingsForm
-from forums.attendee_tables import AttendeeTable
-from forums.attendees import (
+from forums.attendees import export as attendee_export
+from forums.attendees.filters import AttendeeFilter
+from forums.attendees.forms import AttendeeForm, RegistrationSettingsForm
+from forums.attendees.services import (
     SEATED,
     AlreadyRegistered,
     attendee_erase,
@@ -28,6 +27,7 @@ from forums.attendees import (
     privacy_notice,
     registration_is_open,
 )
+from forums.attendees.tables import AttendeeTable
 from forums.models import Attendee, Forum
 from planner.listing import PER_PAGE, HtmxHttpRequest
 from planner.permissions import editor_required, user_can_edit, user_can_view_contacts
@@ -40,7 +40,7 @@ def _forum(forum_pk: int) -> Forum:
 
 
 def _list_url(forum: Forum) -> str:
-    return reverse("attendees:list", args=[forum.pk])
+    return reverse("forums:attendees:list", args=[forum.pk])
 
 
 def _filtered(request: HtmxHttpRequest, forum: Forum) -> tuple[AttendeeFilter, AttendeeTable]:
@@ -137,7 +137,7 @@ def attendee_create(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s was added.") % {"name": attendee.name})
             if "add_another" in request.POST:
-                return redirect("attendees:create", forum_pk=forum.pk)
+                return redirect("forums:attendees:create", forum_pk=forum.pk)
             return redirect(_list_url(forum))
     return render(request, f"{TEMPLATES}/attendee_form.html", {"forum": forum, "form": form})
 

@@ -17,25 +17,31 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from forums import services
-from forums.agenda import agenda_rows, forum_timing
-from forums.agenda_selectors import sessions_for_agenda
-from forums.agenda_views import get_forum, is_english
-from forums.forms import ExtendForm
-from forums.live import ENDED, STARTED, Mark, live_state
-from forums.live_services import live_mark, live_mark_undo, live_marks
-from forums.models import Forum, Session
-from forums.rehearsal import (
+from forums.agenda import services
+from forums.agenda.forms import ExtendForm
+from forums.agenda.live import ENDED, STARTED, Mark, live_state
+from forums.agenda.live_services import live_mark, live_mark_undo, live_marks
+from forums.agenda.rehearsal import (
     Rehearsal,
     rehearsal_load,
     rehearsal_save,
     rehearsal_start,
     with_extensions,
 )
+from forums.agenda.rows import agenda_rows, forum_timing
+from forums.agenda.views import get_forum
+from forums.models import Forum, Session
+from planner.language import is_english
 from planner.listing import HtmxHttpRequest
 from planner.permissions import editor_required, user_can_edit
 
 LIVE = "forums/agenda/live.html"
+
+
+def _mode_url(rehearsing: bool) -> str:
+    return "forums:agenda:rehearsal" if rehearsing else "forums:agenda:live"
+
+
 CLOCK = "forums/agenda/live_clock.html"
 
 
@@ -49,7 +55,7 @@ def _rehearsal(request: HtmxHttpRequest, forum: Forum, sessions: list, wall: dat
 
 def live_context(request: HtmxHttpRequest, forum: Forum, *, rehearsing: bool) -> dict[str, Any]:
     wall = timezone.now()
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     rehearsal: Rehearsal | None = None
     if rehearsing:
         rehearsal = _rehearsal(request, forum, sessions, wall)
@@ -80,8 +86,10 @@ def live_context(request: HtmxHttpRequest, forum: Forum, *, rehearsing: bool) ->
         "rehearsal_clock": now.astimezone(forum.clock_tz).strftime("%Y-%m-%dT%H:%M")
         if rehearsal
         else "",
-        "poll_url": reverse("agenda:rehearsal" if rehearsing else "agenda:live", args=[forum.pk]),
-        "clock_url": reverse("agenda:live_clock", args=[forum.pk])
+        "poll_url": reverse(
+            "forums:agenda:rehearsal" if rehearsing else "forums:agenda:live", args=[forum.pk]
+        ),
+        "clock_url": reverse("forums:agenda:live_clock", args=[forum.pk])
         + ("?mode=rehearsal" if rehearsing else ""),
         "can_edit": user_can_edit(request.user),
     }
@@ -91,7 +99,9 @@ def _panel(request: HtmxHttpRequest, forum: Forum, *, rehearsing: bool) -> HttpR
     if request.htmx:
         context = live_context(request, forum, rehearsing=rehearsing)
         return render(request, f"{LIVE}#live-panel", context)
-    return redirect("agenda:rehearsal" if rehearsing else "agenda:live", forum_pk=forum.pk)
+    return redirect(
+        "forums:agenda:rehearsal" if rehearsing else "forums:agenda:live", forum_pk=forum.pk
+    )
 
 
 def _rehearsing(request: HtmxHttpRequest) -> bool:
@@ -129,7 +139,7 @@ def rehearsal_control(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     """Pick the rehearsal's time, play, pause, or start the rehearsal afresh."""
     forum = get_forum(forum_pk)
     wall = timezone.now()
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     current = _rehearsal(request, forum, sessions, wall)
     action = request.POST.get("action", "")
     if action == "reset":
@@ -167,7 +177,7 @@ def mark(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         session = get_object_or_404(Session, forum=forum, pk=pk)
     if _rehearsing(request):
         wall = timezone.now()
-        current = _rehearsal(request, forum, list(sessions_for_agenda(forum)), wall)
+        current = _rehearsal(request, forum, list(Session.objects.for_agenda(forum)), wall)
         if kind == "undo":
             current.marks = current.marks[:-1]
         elif kind in (STARTED, ENDED):
@@ -197,7 +207,7 @@ def extend(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
         delta = form.cleaned_data["delta"]
         if rehearsing:
             wall = timezone.now()
-            current = _rehearsal(request, forum, list(sessions_for_agenda(forum)), wall)
+            current = _rehearsal(request, forum, list(Session.objects.for_agenda(forum)), wall)
             current.extend(session.pk, delta)
             rehearsal_save(request.session, forum.pk, current)
         else:

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from forums import attendee_import_views, attendee_views, checkin_views
+from forums.attendees import checkin_views
+from forums.attendees import import_views as attendee_import_views
+from forums.attendees import views as attendee_views
 
 app_name = "attendees"
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 
-from forums.agenda import Timing, live_status, whole_minutes
+from forums.agenda.rows import Timing, live_status, whole_minutes
 
 BEFORE, DURING, AFTER = "before", "during", "after"
 STARTED, ENDED = "started", "ended"

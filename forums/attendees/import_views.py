@@ -1,7 +1,7 @@
 """Importing an attendee list: upload → preview (nothing saved) → confirm or cancel.
 
 Between preview and confirmation the checked rows wait on the server
-(``forums.import_previews``); the session holds only their token and the file's
+(``forums.attendees.import_previews``); the session holds only their token and the file's
 name. Confirming or cancelling removes them.
 """
 
@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forums import attendee_export
-from forums.attendee_forms import ImportUploadForm
-from forums.attendee_import import ImportFileError, ImportPreview
-from forums.attendees import attendees_import, attendees_import_preview, seats_taken
-from forums.import_previews import preview_discard, preview_load, preview_store
+from forums.attendees import export as attendee_export
+from forums.attendees.forms import ImportUploadForm
+from forums.attendees.import_previews import preview_discard, preview_load, preview_store
+from forums.attendees.importing import ImportFileError, ImportPreview
+from forums.attendees.services import attendees_import, attendees_import_preview, seats_taken
 from forums.models import Attendee, Forum
 from planner.listing import HtmxHttpRequest
 from planner.permissions import editor_required
@@ -64,7 +64,7 @@ def import_upload(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
                 "token": preview_store(preview.to_data()),
                 "filename": upload.name[:200],
             }
-            return redirect("attendees:import_preview", forum_pk=forum.pk)
+            return redirect("forums:attendees:import_preview", forum_pk=forum.pk)
     context = {"forum": forum, "form": form, "pending": _pending(request, forum)}
     status = 400 if form.errors else 200
     return render(request, f"{TEMPLATES}/import_upload.html", context, status=status)
@@ -77,7 +77,7 @@ def import_preview(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     pending = _pending(request, forum)
     if pending is None:
         messages.info(request, _("There is no file waiting. Upload one."))
-        return redirect("attendees:import_upload", forum_pk=forum.pk)
+        return redirect("forums:attendees:import_upload", forum_pk=forum.pk)
     preview = ImportPreview.from_data(pending["preview"])
     labels = dict(Attendee.Category.choices)
     for row in preview.rows:
@@ -105,7 +105,7 @@ def import_confirm(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
             request,
             _("This preview has expired or was already imported. Upload the file again."),
         )
-        return redirect("attendees:import_upload", forum_pk=forum.pk)
+        return redirect("forums:attendees:import_upload", forum_pk=forum.pk)
     preview = ImportPreview.from_data(pending["preview"])
     rows = [{"line": row.line, "values": row.values} for row in preview.ok_rows]
     outcome = attendees_import(forum=forum, rows=rows)
@@ -122,7 +122,7 @@ def import_confirm(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
             _("Skipped because they registered in the meantime: rows %(lines)s.")
             % {"lines": ", ".join(str(line) for line in outcome.skipped_lines)},
         )
-    return redirect("attendees:list", forum_pk=forum.pk)
+    return redirect("forums:attendees:list", forum_pk=forum.pk)
 
 
 @require_POST
@@ -131,7 +131,7 @@ def import_cancel(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     forum = get_object_or_404(Forum, pk=forum_pk)
     _discard(request, forum)
     messages.info(request, _("The import was cancelled; nothing was saved."))
-    return redirect("attendees:import_upload", forum_pk=forum.pk)
+    return redirect("forums:attendees:import_upload", forum_pk=forum.pk)
 
 
 @require_GET

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
-from forums.attendee_forms import WalkInForm
-from forums.attendees import (
+from forums.attendees.forms import WalkInForm
+from forums.attendees.services import (
     AlreadyRegistered,
     attendance_count,
     attendee_check_in,
@@ -40,7 +40,7 @@ def _forum(forum_pk: int) -> Forum:
 
 
 def _back(forum: Forum, query: str) -> str:
-    url = reverse("attendees:check_in", args=[forum.pk])
+    url = reverse("forums:attendees:check_in", args=[forum.pk])
     return f"{url}?{urlencode({'q': query})}" if query else url
 
 

@@ -22,11 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from forums.agenda import Timing, agenda_anchor, clock_zone, forum_timing
-from forums.agenda_selectors import sessions_for_agenda
-from forums.agenda_versions import snapshot_rows
+from forums.agenda.rows import Timing, agenda_anchor, clock_zone, forum_timing
+from forums.agenda.versions import snapshot_rows
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
-from planner.models import Organisation, Person
+from planner.models import Organisation, Person, StaleEditError
 
 EDITABLE_FIELDS = frozenset(
     {"title_ko", "title_en", "kind", "minutes", "notes", "internal_notes", "is_pinned"}
@@ -87,7 +86,7 @@ def agenda_recalculate(*, forum: Forum) -> Timing:
             continue
         session.start_time, session.end_time = start, end
         session.forum = forum
-        session.derive_instant()
+        session.derive_instants()
         session.bump_sequence_if_changed()  # bulk_update skips save()
         session.updated = now
         changed.append(session)
@@ -146,13 +145,23 @@ def session_create(
 
 @transaction.atomic
 def session_update(
-    *, session: Session, pinned_at: datetime | None = None, **fields: Any
+    *,
+    session: Session,
+    pinned_at: datetime | None = None,
+    expected_revision: int | None = None,
+    **fields: Any,
 ) -> Session:
-    """Change a row's minutes, titles, notes or pin; a pinned row keeps ``pinned_at``."""
+    """Change a row's minutes, titles, notes or pin; a pinned row keeps ``pinned_at``.
+
+    With ``expected_revision`` (the revision the form was opened at) a row saved since,
+    here or in the admin, is refused with ``StaleEditError`` and nothing is written."""
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"session_update() cannot change {sorted(unknown)}")
     _lock_session(session)
+    if expected_revision is not None and session.revision != expected_revision:
+        raise StaleEditError(session)
+    session.revision += 1
     for name, value in fields.items():
         setattr(session, name, value)
     if session.is_pinned and pinned_at is not None:
@@ -202,7 +211,7 @@ def agenda_issue_version(
     """Freeze the rows as they print now into the next version (v1, v2 …)."""
     # Lock the forum so that two people issuing at once get v2 and v3, not an error.
     forum = lock_forum(forum)
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     timing = agenda_recalculate(forum=forum)
     last = AgendaVersion.objects.filter(forum=forum).aggregate(last=Max("number"))["last"]
     version = AgendaVersion(

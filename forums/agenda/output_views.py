@@ -15,13 +15,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from forums import services
-from forums.agenda_selectors import versions_for_forum
-from forums.agenda_versions import printed_rows, versions_diff
-from forums.agenda_views import agenda_context, get_forum, is_english
-from forums.forms import CompareForm, IssueVersionForm
+from forums.agenda import services
+from forums.agenda.forms import CompareForm, IssueVersionForm
+from forums.agenda.pdf import render_pdf
+from forums.agenda.selectors import versions_for_forum
+from forums.agenda.versions import printed_rows, versions_diff
+from forums.agenda.views import agenda_context, get_forum
 from forums.models import AgendaVersion, Forum
-from forums.pdf import render_pdf
+from planner.language import is_english
 from planner.listing import HtmxHttpRequest
 from planner.params import query_number
 from planner.permissions import editor_required
@@ -102,6 +103,6 @@ def version_issue(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
             forum=forum, issued_by=request.user, note=form.cleaned_data["note"]
         )
         messages.success(request, _("Version v%(number)s issued.") % {"number": version.number})
-        return redirect("agenda:versions", forum_pk=forum.pk)
+        return redirect("forums:agenda:versions", forum_pk=forum.pk)
     context = agenda_context(request, forum, form=form)
     return render(request, "forums/agenda/version_issue.html", context)

@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from forums import agenda_output_views as output
-from forums import agenda_views as views
-from forums import live_views as live
+from forums.agenda import live_views as live
+from forums.agenda import output_views as output
+from forums.agenda import views
 
 app_name = "agenda"
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from forums.agenda import NO_DAY, Timing, row_lines, speakers
+from forums.agenda.rows import NO_DAY, Timing, row_lines, speakers
+from planner.time_display import fuzzy_date
 
 # --- snapshots (issued versions) and their diff -------------------------------
 
@@ -58,8 +59,6 @@ def _row_speakers(session: Any, *, english: bool) -> list[dict]:
 def _day_label(session: Any) -> str:
     if session.day is None:
         return session.day_written
-    from planner.templatetags.planner_time import fuzzy_date
-
     return fuzzy_date(session, "day")
 
 

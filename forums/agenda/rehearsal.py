@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from forums.live import Mark
+from forums.agenda.live import Mark
 
 
 def _key(forum_pk: int) -> str:

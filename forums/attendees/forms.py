@@ -12,28 +12,14 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from forums.attendee_import import MAX_FILE_BYTES
-from forums.attendee_values import normalise_phone
-from forums.attendees import REGISTRATION_FIELDS, REQUIRED_REGISTRATION_FIELDS
+from forums.attendees.importing import MAX_FILE_BYTES
+from forums.attendees.services import REGISTRATION_FIELDS, REQUIRED_REGISTRATION_FIELDS
+from forums.attendees.values import normalise_phone
 from forums.models import Attendee, Forum
 from planner.forms import CleanInputMixin, local_to_instant
 
 TOKEN_SALT = "forums.registration.form"
 TOKEN_MAX_AGE = 3 * 60 * 60  # a form left open longer is refused politely
-
-
-def _style(form: forms.BaseForm) -> None:
-    """KRDS classes on every widget (the templates render fields with {{ field }})."""
-    for name, form_field in form.fields.items():
-        widget = form_field.widget
-        if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
-            continue
-        css = "krds-form-select" if isinstance(widget, forms.Select) else "krds-input"
-        if isinstance(widget, forms.Textarea):
-            css = "krds-input att-textarea"
-        widget.attrs.setdefault("class", css)
-        if name in form.errors:
-            widget.attrs["class"] += " is-error"
 
 
 def clean_phone_value(value: str) -> str:
@@ -62,13 +48,12 @@ class AttendeeForm(CleanInputMixin, forms.ModelForm):
             "status",
             "notes",
         )
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3, "class": "krds-input att-textarea"})}
 
     def __init__(self, *args: Any, forum: Forum, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
         self.fields["phone"].widget.attrs["inputmode"] = "tel"
-        _style(self)
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
@@ -117,7 +102,6 @@ class WalkInForm(CleanInputMixin, forms.Form):
         self.forum = forum
         for name, form_field in self.fields.items():
             form_field.widget.attrs.setdefault("id", f"walk-in-{name}")
-        _style(self)
 
     def clean_phone(self) -> str:
         return clean_phone_value(self.cleaned_data["phone"])
@@ -214,7 +198,6 @@ class RegistrationForm(CleanInputMixin, forms.Form):
         if "phone" in self.fields:
             self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
-        _style(self)
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
@@ -269,14 +252,15 @@ class RegistrationSettingsForm(CleanInputMixin, forms.ModelForm):
             "privacy_items",
             "privacy_retention",
         )
-        widgets = {"privacy_purpose": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "privacy_purpose": forms.Textarea(attrs={"rows": 3, "class": "krds-input att-textarea"})
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         closes = self.instance.registration_closes_at
         if closes and not self.is_bound:
             self.initial["closes_at"] = closes.astimezone(self.instance.tz).replace(tzinfo=None)
-        _style(self)
 
     def clean_closes_at(self) -> datetime | None:
         value = self.cleaned_data["closes_at"]

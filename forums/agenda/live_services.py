@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from forums.live import ENDED, STARTED, Mark
+from forums.agenda.live import ENDED, STARTED, Mark
 from forums.models import Forum, LiveLogEntry, Session
 
 

@@ -14,16 +14,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from forums import services
-from forums.agenda import agenda_rows, forum_timing, printed_name
-from forums.agenda_selectors import forums_for_agenda, latest_version, sessions_for_agenda
-from forums.agenda_versions import snapshot_rows, versions_diff
-from forums.forms import (
+from forums.agenda import services
+from forums.agenda.forms import (
     MinutesForm,
     MoveForm,
     PinForm,
@@ -32,17 +29,22 @@ from forums.forms import (
     SessionItemForm,
     SessionPersonForm,
 )
+from forums.agenda.rows import agenda_rows, forum_timing, printed_name
+from forums.agenda.selectors import forums_for_agenda, latest_version
+from forums.agenda.versions import snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
 from forums.publishing import unpublished_changes
+from planner.language import is_english
 from planner.listing import HtmxHttpRequest
+from planner.models import StaleEditError
 from planner.permissions import editor_required, user_can_edit
 
 EDITOR = "forums/agenda/editor.html"
 SESSION_EDIT = "forums/agenda/session_edit.html"
-
-
-def is_english() -> bool:
-    return (get_language() or "ko").lower().startswith("en")
+STALE_ROW = gettext_lazy(
+    "Someone else saved this row after you opened it. Your changes are still in the form: "
+    "check the row and save again to keep them."
+)
 
 
 def get_forum(forum_pk: int) -> Forum:
@@ -59,7 +61,7 @@ def version_label(latest: AgendaVersion | None, current_rows: list[dict]) -> str
 
 
 def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict[str, Any]:
-    sessions = list(sessions_for_agenda(forum))
+    sessions = list(Session.objects.for_agenda(forum))
     timing = forum_timing(forum, sessions)
     latest = latest_version(forum)
     snapshot = snapshot_rows(sessions, timing, forum.clock_tz)
@@ -79,7 +81,7 @@ def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict
 
 
 def editor_url(forum: Forum, session_pk: int | None = None) -> str:
-    url = reverse("agenda:editor", args=[forum.pk])
+    url = reverse("forums:agenda:editor", args=[forum.pk])
     return f"{url}#session-{session_pk}" if session_pk else url
 
 
@@ -142,7 +144,7 @@ def session_add(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
 
 
 def _session(forum: Forum, pk: int) -> Session:
-    return get_object_or_404(sessions_for_agenda(forum), pk=pk)
+    return get_object_or_404(Session.objects.for_agenda(forum), pk=pk)
 
 
 def _edit_context(
@@ -153,7 +155,7 @@ def _edit_context(
     return {
         "forum": forum,
         "session": session,
-        "inline": current.startswith(reverse("agenda:editor", args=[forum.pk])),
+        "inline": current.startswith(reverse("forums:agenda:editor", args=[forum.pk])),
         "form": forms.get("form") or SessionForm(instance=session, forum=forum),
         "person_form": forms.get("person_form") or SessionPersonForm(),
         "item_form": forms.get("item_form") or SessionItemForm(),
@@ -184,10 +186,19 @@ def session_edit(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpRespon
     if form.is_valid():
         try:
             services.session_update(
-                session=session, pinned_at=form.cleaned_data["pinned_at"], **form.service_fields()
+                session=session,
+                pinned_at=form.cleaned_data["pinned_at"],
+                expected_revision=form.cleaned_data["revision"],
+                **form.service_fields(),
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except StaleEditError:
+            # The posted values stay in the form; the hidden revision moves on, so a
+            # second save after reading the row again overwrites on purpose.
+            form.add_error(None, STALE_ROW)
+            form.data = form.data.copy()
+            form.data[form.add_prefix("revision")] = Session.objects.get(pk=pk).revision
         else:
             return table_response(request, forum, session_pk=session.pk)
     session = _session(forum, pk)
@@ -255,7 +266,7 @@ def _row_editor_response(request: HtmxHttpRequest, forum: Forum, pk: int, **form
     if request.htmx or forms:
         context = _edit_context(request, forum, _session(forum, pk), **forms)
         return _edit_response(request, context)
-    return redirect(reverse("agenda:session_edit", args=[forum.pk, pk]))
+    return redirect(reverse("forums:agenda:session_edit", args=[forum.pk, pk]))
 
 
 @require_POST

@@ -8,24 +8,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forums.agenda import AGENDA_ROLES, agenda_clock
+from forums.agenda.rows import AGENDA_ROLES, agenda_clock
 from forums.models import Forum, Session
 from planner.forms import CleanInputMixin, TimeInput, local_to_instant
 from planner.models import Person, Role
 
 MAX_MINUTES = 24 * 60
-
-
-def _krds(form: forms.BaseForm) -> None:
-    """KRDS classes on every widget (inputs, selects, checkboxes)."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            continue
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "krds-form-select")
-        else:
-            widget.attrs.setdefault("class", "krds-input")
 
 
 class PinMixin(CleanInputMixin, forms.Form):
@@ -63,6 +51,8 @@ class SessionForm(PinMixin, forms.ModelForm):
     minutes = forms.IntegerField(
         label=_("minutes"), min_value=1, max_value=MAX_MINUTES, required=False
     )
+    # The revision the row was opened at: a save after someone else's is refused.
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Session
@@ -76,7 +66,7 @@ class SessionForm(PinMixin, forms.ModelForm):
         if session.pk:
             self.fields["is_pinned"].initial = session.is_pinned
             self.fields["pinned_time"].initial = session.start_time
-        _krds(self)
+            self.fields["revision"].initial = session.revision
 
     def service_fields(self) -> dict[str, Any]:
         data = {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -114,7 +104,6 @@ class PinForm(PinMixin):
     def __init__(self, *args: Any, forum: Forum, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        _krds(self)
 
 
 def _person_field(label: str) -> forms.ModelChoiceField:
@@ -136,7 +125,6 @@ class SessionPersonForm(CleanInputMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].initial = Role.PANELIST
-        _krds(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -153,7 +141,6 @@ class SessionItemForm(CleanInputMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _krds(self)
 
 
 class SessionAddForm(PinMixin, forms.Form):
@@ -167,7 +154,6 @@ class SessionAddForm(PinMixin, forms.Form):
     def __init__(self, *args: Any, forum: Forum, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.forum = forum
-        _krds(self)
 
 
 class IssueVersionForm(CleanInputMixin, forms.Form):
@@ -175,7 +161,6 @@ class IssueVersionForm(CleanInputMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _krds(self)
 
 
 class CompareForm(CleanInputMixin, forms.Form):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forums.attendee_import import ExistingIndex, ImportPreview, preview_file
+from forums.attendees.importing import ExistingIndex, ImportPreview, preview_file
 from forums.models import Attendee, Forum
 
 # Who takes a seat: these count against the capacity (waitlisted and cancelled do not).

@@ -1,0 +1,1 @@
+"""A forum's attendees: the list, imports, check-in, registration reads and their writes."""
