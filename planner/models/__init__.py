@@ -37,5 +37,6 @@ from planner.models.documents import (  # noqa: F401
     DocumentNote,
     SourceDocument,
 )
+from planner.models.fragments import CalendarFragment  # noqa: F401
 from planner.models.reviews import DraftReview  # noqa: F401
 from planner.models.tombstones import CalendarTombstone  # noqa: F401
