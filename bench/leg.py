@@ -111,7 +111,7 @@ def gunicorn_load(
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # four workers boot slowly on a busy machine
         while True:
             try:
                 urllib.request.urlopen(base + "/accounts/login/", timeout=2).read()

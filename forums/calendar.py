@@ -17,6 +17,7 @@ from planner.calendar_registry import (
     Absolute,
     CalendarSource,
     Parent,
+    register_badges,
     register_parent,
     register_source,
 )
@@ -217,6 +218,14 @@ def _sessions_between(sessions: QuerySet, first: date, last: date) -> QuerySet:
 
 
 def register() -> None:
+    register_badges(
+        {
+            Forum.Status.PLANNING: "bg-light-gray",
+            Forum.Status.ANNOUNCED: "bg-light-primary",
+            Forum.Status.HELD: "bg-light-secondary",
+            Forum.Status.CANCELLED: "bg-danger",
+        }
+    )
     register_parent(
         Parent(
             key="forum",

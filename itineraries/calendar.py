@@ -19,6 +19,7 @@ from planner.calendar_registry import (
     Absolute,
     CalendarSource,
     Parent,
+    register_badges,
     register_parent,
     register_source,
 )
@@ -253,6 +254,18 @@ def trips_with_stops() -> QuerySet:
 
 
 def register() -> None:
+    register_badges(
+        {
+            Trip.Status.DRAFT: "bg-light-gray",
+            Trip.Status.PLANNED: "bg-light-primary",
+            Trip.Status.CONFIRMED: "bg-light-success",
+            Trip.Status.COMPLETED: "bg-light-secondary",
+            Trip.Status.CANCELLED: "bg-danger",
+            Engagement.Status.TENTATIVE: "bg-light-warning",
+            Engagement.Status.CONFIRMED: "bg-light-success",
+            Engagement.Status.CANCELLED: "bg-danger",
+        }
+    )
     register_parent(
         Parent(
             key="trip",

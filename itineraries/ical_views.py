@@ -16,7 +16,8 @@ from itineraries.models import Trip
 from planner.calendar_selectors import ExportScope, export_text
 from planner.calendar_tombstones import deleted_item
 from planner.calendar_validators import validator
-from planner.ical import CalendarHead, build_calendar, calendar_response, item_uid, not_modified
+from planner.ical import CalendarHead, build_calendar, item_uid
+from planner.ical_responses import calendar_response, not_modified
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarTombstone
 from planner.templatetags.planner_display import localized

@@ -76,6 +76,7 @@ class CalendarSource:
         return {f"{self.parent}_id": getattr(row, self.parent_field)}
 
 
+_BADGES: dict[str, str] = {}
 _PARENTS: dict[str, Parent] = {}
 _SOURCES: dict[str, CalendarSource] = {}
 _RELATED: dict[str, list[Callable[[], Iterable[Prefetch | str]]]] = {}
@@ -95,6 +96,16 @@ def register_source(source: CalendarSource) -> None:
 def register_related(page: str, lookups: Callable[[], Iterable[Prefetch | str]]) -> None:
     """Prefetches the ``page`` ("person", "organisation", "document", "agreement") adds."""
     _RELATED.setdefault(page, []).append(lookups)
+
+
+def register_badges(classes: dict[str, str]) -> None:
+    """KRDS badge classes by enum member (``Trip.Status.CONFIRMED: "bg-light-success"``).
+    Keyed by the members themselves: a renamed value moves its badge with it."""
+    _BADGES.update(classes)
+
+
+def badge_class(value: str) -> str:
+    return _BADGES.get(value, "bg-light-gray")
 
 
 def parent(key: str) -> Parent:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
 
@@ -81,8 +82,6 @@ def feed_scope(feed: CalendarFeed) -> ExportScope:
 
 def export_text(request: HttpRequest, scope: ExportScope, head: CalendarHead) -> bytes:
     """Calendar apps send no language cookie: exports speak the staff's language."""
-    from django.conf import settings
-
     with translation.override(settings.LANGUAGE_CODE):
         return scope.text(request, head)
 

@@ -36,7 +36,8 @@ from planner.calendar_services import (
     follow_set,
 )
 from planner.calendar_validators import validator
-from planner.ical import CalendarHead, calendar_response, item_uid, not_modified
+from planner.ical import CalendarHead, item_uid
+from planner.ical_responses import calendar_response, not_modified
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarFeed
 from planner.params import query_day, query_month
