@@ -106,7 +106,6 @@ fmt: install
 bench: install
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; \
 	else echo "bench: bench/run.py is not there yet; nothing to run."; fi
-	@echo "== calendar exports (report only) =="; $(PY) bench/calendar_bench.py
 
 # Each leg fails the target on any failure, including pytest's "no tests collected" (5).
 # The SQLite leg ignores a DATABASE_URL from the environment, so it really is SQLite.

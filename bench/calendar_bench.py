@@ -1,16 +1,19 @@
-"""Calendar exports at 100 and 1,000 events: the feed, a trip .ics and a forum .ics.
+"""Calendar exports at 100, 1,000 and 5,000 events: the feed, a trip .ics and a forum .ics.
 
-    python bench/calendar_bench.py [--sizes 100,1000] [--runs 5]
+    python bench/calendar_bench.py [--sizes 100,1000,5000] [--runs 5] [--json OUT]
 
-Report only (no budget): a throw-away SQLite database, one trip with N timed
-meetings (a feed of that trip, and the trip .ics) and one forum with N agenda rows
-(its .ics with sessions); for each, the median time of a full answer (200) and
-of a conditional one (304), with query counts.
+A throw-away SQLite database, one trip with N timed meetings (the personal feed of
+its head, and the trip .ics) and one forum with N agenda rows (its .ics with
+sessions); for each, the first answer (every event serialized and stored), the
+median of full answers from stored events (200), and of conditional ones (304),
+with query counts. ``bench/run.py`` checks them against ``[calendar]`` in
+bench/budgets.toml and writes them into bench/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -62,7 +65,10 @@ def _data(size: int):
         for n in range(size)
     )
     user = UserFactory(is_superuser=True)
-    feed = CalendarFeed.objects.create(owner=user, scope="trip", trip=stop.trip)
+    head = stop.trip.head
+    head.user = user
+    head.save()
+    feed = CalendarFeed.objects.create(owner=user, scope="mine", include_sessions=False)
     return user, stop.trip, forum, feed
 
 
@@ -86,28 +92,34 @@ def _measure(client, url: str, runs: int, **headers) -> tuple[float, int, int, i
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--sizes", default="100,1000,5000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
+    rows = []
     with tempfile.TemporaryDirectory(prefix="planner-calendar-bench-") as work:
         _setup(Path(work) / "bench.sqlite3")
         from django.db import transaction
         from django.test import Client
         from django.urls import reverse
 
-        print(f"{'export':<22}{'N':>6}{'200 ms':>10}{'q':>4}{'kB':>8}{'304 ms':>10}{'q':>4}")
+        print(
+            f"{'export':<22}{'N':>6}{'first ms':>10}{'200 ms':>10}{'q':>4}{'kB':>8}"
+            f"{'304 ms':>10}{'q':>4}"
+        )
         for size in (int(part) for part in args.sizes.split(",")):
             with transaction.atomic():
                 user, trip, forum, feed = _data(size)
                 client = Client()
                 client.force_login(user)
                 urls = {
-                    "feed (trip scope)": reverse("calendar:feed", args=[feed.token]),
+                    "personal feed": reverse("calendar:feed", args=[feed.token]),
                     "trip .ics": reverse("itineraries_ical:trip", args=[trip.pk]),
                     "forum .ics + sessions": reverse("forums:ical:forum", args=[forum.pk])
                     + "?sessions=1",
                 }
                 for name, url in urls.items():
+                    first_ms, *_first = _measure(client, url, 1)
                     full_ms, full_q, status, size_bytes = _measure(client, url, args.runs)
                     etag = client.get(url)["ETag"]
                     cond_ms, cond_q, cond_status, _ = _measure(
@@ -115,10 +127,25 @@ def main(argv: list[str]) -> int:
                     )
                     assert (status, cond_status) == (200, 304), (name, status, cond_status)
                     print(
-                        f"{name:<22}{size:>6}{full_ms:>10.1f}{full_q:>4}"
-                        f"{size_bytes / 1024:>8.0f}{cond_ms:>10.2f}{cond_q:>4}"
+                        f"{name:<22}{size:>6}{first_ms:>10.1f}{full_ms:>10.1f}{full_q:>4}"
+                        f"{size_bytes / 1024:>8.0f}{cond_ms:>10.2f}{cond_q:>4}",
+                        flush=True,
+                    )
+                    rows.append(
+                        {
+                            "export": name,
+                            "events": size,
+                            "first_ms": round(first_ms, 1),
+                            "median_ms": round(full_ms, 1),
+                            "queries": full_q,
+                            "kib": round(size_bytes / 1024),
+                            "not_modified_ms": round(cond_ms, 2),
+                            "not_modified_queries": cond_q,
+                        }
                     )
                 transaction.set_rollback(True)
+    if args.json:
+        args.json.write_text(json.dumps(rows), encoding="utf-8")
     return 0
 
 

@@ -7,7 +7,10 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
+        from forums import calendar, related
         from forums.drafts import events_in, events_out
         from planner.drafts.registry import register_section
 
         register_section(key="events", order=10, importer=events_in, exporter=events_out)
+        calendar.register()
+        related.register()

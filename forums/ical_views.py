@@ -10,11 +10,13 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from planner.calendar_selectors import forums_for_calendar, session_for_calendar
-from planner.calendar_tombstones import deleted_item, tombstones_for, with_tombstones
-from planner.calendar_validators import forums_state, tombstones_state, validator
-from planner.ical import build_calendar, calendar_response, item_uid, not_modified
-from planner.ical_entries import forum_entries, session_entry
+from forums.calendar import session_entry, session_for_calendar
+from forums.models import Forum
+from planner.calendar_selectors import ExportScope, export_text
+from planner.calendar_tombstones import deleted_item
+from planner.calendar_validators import validator
+from planner.ical import CalendarHead, build_calendar, item_uid
+from planner.ical_responses import calendar_response, not_modified
 from planner.language import localized
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarTombstone
@@ -25,28 +27,26 @@ from planner.models import CalendarTombstone
 def forum_ics(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     """``?sessions=1``: one event for the forum plus one per agenda row; else the forum alone."""
     with_sessions = request.GET.get("sessions") in {"1", "true", "yes", "on"}
-    forums = forums_for_calendar(with_sessions=with_sessions).filter(pk=forum_pk)
-    tombstones = tombstones_for(forum_ids=[forum_pk], with_sessions=with_sessions)
+    scope = ExportScope({"forum": [forum_pk]}, detail=with_sessions)
     kind = "calendar-forum-agenda" if with_sessions else "calendar-forum"
-    state = forums_state(forums, with_sessions=with_sessions)
-    if not state[0]:
+    state = scope.state()
+    if not state[0][0]:
         raise Http404(_("No such forum."))
-    etag = validator(request, kind, forum_pk, state, tombstones_state(tombstones))
+    etag = validator(request, kind, forum_pk, state)
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
-    forum = forums.get()
-    entries = forum_entries(forum, request.build_absolute_uri, with_sessions=with_sessions)
+    forum = Forum.objects.only("pk", "title_ko", "title_en", "date").get(pk=forum_pk)
     title = localized(forum, "title")
     name = _("%(title)s (agenda)") % {"title": title} if with_sessions else title
-    calendar = build_calendar(
-        with_tombstones(entries, tombstones),
+    head = CalendarHead(
         name=name,
         uid=item_uid(kind, forum.pk),
         url=request.build_absolute_uri(forum.get_absolute_url()),
     )
     fallback = f"forum-{forum.pk}-{forum.date:%Y-%m-%d}" + ("-agenda" if with_sessions else "")
-    return calendar_response(request, calendar, title=name, fallback_name=fallback, etag=etag)
+    body = export_text(request, scope, head)
+    return calendar_response(request, body, title=name, fallback_name=fallback, etag=etag)
 
 
 @require_safe

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_safe
 from forums.agenda.pdf import render_pdf
 from forums.agenda.rows import printed_name
 from forums.agenda.selectors import latest_version, public_forums
+from forums.calendar import forums_for_calendar
 from forums.publishing import published_entries, published_rows
-from planner.calendar_selectors import forums_for_calendar
-from planner.ical import build_calendar, calendar_response, item_uid
+from planner.ical import build_calendar, item_uid
+from planner.ical_responses import calendar_response
 from planner.language import localized
 
 

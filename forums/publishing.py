@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forums.agenda.versions import printed_rows, versions_diff
+from forums.calendar import FORUM_STATUS, forum_entry
 from forums.models import AgendaVersion, Forum
-from planner.ical import CalendarEntry, item_uid
-from planner.ical_entries import FORUM_STATUS, TENTATIVE, Absolute, forum_entry
+from planner.calendar_registry import Absolute
+from planner.ical import TENTATIVE, CalendarEntry, item_uid
 from planner.language import localized
 
 

@@ -19,10 +19,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from forums.calendar import forum_entries, forums_for_calendar
 from forums.models import Attendee, Forum
-from planner.calendar_selectors import forums_for_calendar
 from planner.ical import build_calendar, item_uid
-from planner.ical_entries import forum_entries
 from planner.language import localized
 
 logger = logging.getLogger(__name__)

@@ -7,8 +7,11 @@ class ItinerariesConfig(AppConfig):
     verbose_name = _("Itineraries")
 
     def ready(self) -> None:
+        from itineraries import calendar, related
         from itineraries.drafts import trips_in, trips_out
         from planner.drafts.registry import register_section
 
         # After the events: an engagement points to its event by index.
         register_section(key="trips", order=20, importer=trips_in, exporter=trips_out)
+        calendar.register()
+        related.register()

@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from itineraries.calendar import engagement_entry, engagements_for_calendar
 from itineraries.models import Trip
-from planner.calendar_selectors import engagements_for_calendar
-from planner.calendar_tombstones import deleted_item, tombstones_for, with_tombstones
-from planner.calendar_validators import engagements_state, tombstones_state, validator
-from planner.ical import build_calendar, calendar_response, item_uid, not_modified
-from planner.ical_entries import engagement_entry
+from planner.calendar_selectors import ExportScope, export_text
+from planner.calendar_tombstones import deleted_item
+from planner.calendar_validators import validator
+from planner.ical import CalendarHead, build_calendar, item_uid
+from planner.ical_responses import calendar_response, not_modified
 from planner.language import localized
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarTombstone
@@ -41,24 +42,15 @@ def engagement_ics(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpRespo
 @require_safe
 @login_required
 def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
+    """Every engagement and journey of the trip, from stored events."""
     trip = get_object_or_404(Trip.objects.all(), pk=trip_pk)
-    engagements = engagements_for_calendar().filter(trip=trip)
-    tombstones = tombstones_for(trip_ids=[trip.pk])
-    etag = validator(
-        request,
-        "trip",
-        trip.pk,
-        trip.updated.isoformat(),
-        engagements_state(engagements),
-        tombstones_state(tombstones),
-    )
+    scope = ExportScope({"trip": [trip.pk]})
+    etag = validator(request, "trip", trip.pk, trip.updated.isoformat(), scope.state())
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
-    entries = [engagement_entry(item, request.build_absolute_uri) for item in engagements]
     title = localized(trip, "title")
-    calendar = build_calendar(
-        with_tombstones(entries, tombstones),
+    head = CalendarHead(
         name=title,
         uid=item_uid("calendar-trip", trip.pk),
         description=_("%(title)s, %(start)s to %(end)s. Times are in the zone of each place.")
@@ -66,4 +58,5 @@ def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
         url=request.build_absolute_uri(trip.get_absolute_url()),
     )
     fallback = f"trip-{trip.pk}-{trip.start_date:%Y-%m-%d}"
-    return calendar_response(request, calendar, title=title, fallback_name=fallback, etag=etag)
+    body = export_text(request, scope, head)
+    return calendar_response(request, body, title=title, fallback_name=fallback, etag=etag)

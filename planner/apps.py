@@ -23,7 +23,5 @@ class PlannerConfig(AppConfig):
 
     def ready(self) -> None:
         from planner import checks  # noqa: F401  (registers the checks)
-        from planner.calendar_tombstones import connect_receivers
 
-        connect_receivers()
         pre_save.connect(_clean_text_before_save, dispatch_uid="planner-clean-text")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from planner import calendar_registry as registry
 from planner.forms import CleanInputMixin
 from planner.models import CalendarFeed
 
@@ -19,12 +19,9 @@ class CalendarFeedForm(CleanInputMixin, forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.owner = owner
-        self.fields["trip"].queryset = apps.get_model("itineraries.Trip").objects.order_by(
-            "-start_date", "pk"
-        )
-        self.fields["forum"].queryset = apps.get_model("forums.Forum").objects.order_by(
-            "-date", "pk"
-        )
+        for name in ("trip", "forum"):
+            parent = registry.parent(name)
+            self.fields[name].queryset = parent.objects().order_by(*parent.choice_order)
         self.fields["trip"].help_text = _("Only for a feed of one trip.")
         self.fields["forum"].help_text = _("Only for a feed of one forum.")
 

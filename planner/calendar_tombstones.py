@@ -1,7 +1,7 @@
 """Tombstones of deleted calendar items: recorded on delete, served as cancellations.
 
-``planner`` imports neither app, so the receivers are connected to the models by
-name (``"itineraries.Engagement"``) in ``PlannerConfig.ready``. They run on
+``planner`` imports neither app: a receiver is connected to each calendar source's
+model when the app registers it (``planner.calendar_registry``). They run on
 ``pre_delete``, while the row and its relations (stop, venue, forum) can still be
 read, inside the delete's own transaction: a delete that fails leaves no tombstone.
 """
@@ -14,7 +14,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from planner.ical import CANCELLED, CalendarEntry
-from planner.ical_entries import engagement_entry, forum_entry, session_entry
 from planner.models import CalendarTombstone
 
 
@@ -48,46 +47,33 @@ def tombstone_record(
     return tombstone
 
 
-# (model, kind, the entry it was shown as, the trip or forum it belonged to)
-TOMBSTONED = (
-    ("itineraries.Engagement", "engagement", engagement_entry, lambda e: {"trip_id": e.trip_id}),
-    ("forums.Forum", "forum", forum_entry, lambda f: {"forum_id": f.pk}),
-    ("forums.Session", "session", session_entry, lambda s: {"forum_id": s.forum_id}),
-)
+def connect_source(source) -> None:
+    """Deleting a row of ``source`` (a ``CalendarSource``) leaves its tombstone."""
 
-
-def _receiver(kind: str, entry_of, parent_of):
     def deleted(sender, instance, **kwargs) -> None:
+        from planner.calendar_fragments import forget
+
         tombstone_record(
-            entry=entry_of(instance, _path), kind=kind, object_id=instance.pk, **parent_of(instance)
+            entry=source.entry(instance, _path),
+            kind=source.kind,
+            object_id=instance.pk,
+            **source.tombstone_parent(instance),
         )
+        forget(source.kind, instance.pk)
 
-    return deleted
-
-
-def connect_receivers() -> None:
-    for sender, kind, entry_of, parent_of in TOMBSTONED:
-        pre_delete.connect(
-            _receiver(kind, entry_of, parent_of),
-            sender=sender,
-            weak=False,
-            dispatch_uid=f"tombstone-{sender}",
-        )
+    pre_delete.connect(
+        deleted, sender=source.model, weak=False, dispatch_uid=f"tombstone-{source.kind}"
+    )
 
 
 # Reads --------------------------------------------------------------------------------
 
 
-def tombstones_for(*, trip_ids=None, forum_ids=None, with_sessions: bool = True) -> QuerySet:
-    """Live tombstones of these trips' engagements and these forums (and their sessions)."""
+def tombstones_for(parts) -> QuerySet:
+    """Live tombstones of the items ``parts`` would show: ``[(source, parent ids)]``."""
     condition = Q(pk__in=[])
-    if trip_ids is not None:
-        condition |= Q(kind=CalendarTombstone.Kind.ENGAGEMENT, trip_id__in=trip_ids)
-    if forum_ids is not None:
-        kinds = [CalendarTombstone.Kind.FORUM]
-        if with_sessions:
-            kinds.append(CalendarTombstone.Kind.SESSION)
-        condition |= Q(kind__in=kinds, forum_id__in=forum_ids)
+    for source, parent_ids in parts:
+        condition |= Q(kind=source.kind, **{f"{source.parent}_id__in": parent_ids})
     return CalendarTombstone.objects.live().filter(condition)
 
 
@@ -121,9 +107,3 @@ def tombstone_entry(tombstone: CalendarTombstone) -> CalendarEntry:
         stamp=tombstone.deleted_at,
         created=tombstone.deleted_at,
     )
-
-
-def with_tombstones(entries: list[CalendarEntry], tombstones: QuerySet) -> list[CalendarEntry]:
-    """The entries plus a cancellation per tombstone whose UID is not live again."""
-    live = {entry.uid for entry in entries}
-    return entries + [tombstone_entry(t) for t in tombstones if t.uid not in live]

@@ -21,65 +21,52 @@ from planner.ical import PRODID, uid_domain
 from planner.tzdata import tzdata_version
 
 # Raise when the text of the exports changes for unchanged rows (a new property, a fix).
-OUTPUT_FORMAT = "2026-12-repeated-hour-utc"
+OUTPUT_FORMAT = "2026-12-journeys-in-two-zones"
 
 
-def _state(queryset: QuerySet, **aggregates) -> tuple:
-    # Aliases of their own: an alias named like a relation ("people") would shadow it.
-    values = queryset.order_by().aggregate(
-        **{f"state_{name}": expression for name, expression in aggregates.items()}
-    )
-    return tuple(
-        value.isoformat() if hasattr(value, "isoformat") else value for value in values.values()
-    )
+def aggregate_state(queryset: QuerySet, relations=(), counts=()) -> tuple:
+    """Count and latest changes of the rows and of what they show: one aggregate query.
 
-
-def engagements_state(engagements: QuerySet) -> tuple:
-    return _state(
-        engagements,
-        rows=Count("pk", distinct=True),
-        changed=Max("updated"),
-        sequence=Max("sequence"),
-        trips=Max("trip__updated"),
-        stops=Max("stop__updated"),
-        venues=Max("venue__updated"),
-        hosts=Max("host__updated"),
-        people=Count("people", distinct=True),
-        people_changed=Max("people__updated"),
-        persons=Max("people__person__updated"),
-    )
-
-
-def forums_state(forums: QuerySet, *, with_sessions: bool) -> tuple:
+    ``relations``: paths to an ``updated`` stamp; ``counts``: relations whose rows
+    are counted (a removed line changes no stamp).
+    """
     aggregates = {
-        "rows": Count("pk", distinct=True),
-        "changed": Max("updated"),
-        "sequence": Max("sequence"),
-        "venues": Max("venue__updated"),
-        "people": Count("people", distinct=True),
-        "people_changed": Max("people__updated"),
-        "organisers": Count("organisers", distinct=True),
-        "organisers_changed": Max("organisers__updated"),
+        "state_rows": Count("pk", distinct=True),
+        "state_changed": Max("updated"),
+        "state_sequence": Max("sequence"),
     }
-    if with_sessions:
-        aggregates |= {
-            "sessions": Count("sessions", distinct=True),
-            "sessions_changed": Max("sessions__updated"),
-            "session_people": Count("sessions__people", distinct=True),
-            "session_people_changed": Max("sessions__people__updated"),
-            "items": Count("sessions__items", distinct=True),
-            "items_changed": Max("sessions__items__updated"),
-        }
-    return _state(forums, **aggregates)
+    aggregates |= {f"state_v{n}": Max(path) for n, path in enumerate(relations)}
+    aggregates |= {f"state_c{n}": Count(path, distinct=True) for n, path in enumerate(counts)}
+    return _plain(queryset.order_by().aggregate(**aggregates).values())
+
+
+def row_versions(queryset: QuerySet, relations=(), counts=()) -> QuerySet:
+    """Per row, what its calendar text is made of: ``(pk, updated, sequence, stamps…)``.
+
+    The same stamps as :func:`aggregate_state`, grouped by row: a stored fragment
+    whose version differs is written again.
+    """
+    annotations = {f"v_{n}": Max(path) for n, path in enumerate(relations)}
+    annotations |= {f"c_{n}": Count(path, distinct=True) for n, path in enumerate(counts)}
+    return (
+        queryset.order_by()
+        .annotate(**annotations)
+        .values_list("pk", "updated", "sequence", *annotations)
+    )
+
+
+def _plain(values) -> tuple:
+    return tuple(value.isoformat() if hasattr(value, "isoformat") else value for value in values)
 
 
 def tombstones_state(tombstones: QuerySet) -> tuple:
-    return _state(tombstones, rows=Count("pk"), deleted=Max("deleted_at"))
+    values = tombstones.order_by().aggregate(rows=Count("pk"), deleted=Max("deleted_at"))
+    return _plain(values.values())
 
 
-def validator(request: HttpRequest, *states) -> str:
-    """A strong ETag from the states of the rows and the settings that shape the text."""
-    shaping = (
+def shaping(request: HttpRequest) -> tuple:
+    """The settings that shape the text of unchanged rows (stored fragments are keyed by it)."""
+    return (
         OUTPUT_FORMAT,
         PRODID,
         uid_domain(),
@@ -89,5 +76,9 @@ def validator(request: HttpRequest, *states) -> str:
         request.scheme,
         request.get_host(),
     )
-    digest = hashlib.sha256(repr((shaping, states)).encode()).hexdigest()[:32]
+
+
+def validator(request: HttpRequest, *states) -> str:
+    """A strong ETag from the states of the rows and the settings that shape the text."""
+    digest = hashlib.sha256(repr((shaping(request), states)).encode()).hexdigest()[:32]
     return f'"{digest}"'

@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar as pycalendar
 from datetime import date, timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,6 +26,7 @@ from django.views.decorators.http import (
 )
 from django_htmx.http import trigger_client_event
 
+from planner import calendar_registry as registry
 from planner import calendar_selectors as selectors
 from planner.calendar_forms import CalendarFeedForm
 from planner.calendar_services import (
@@ -36,13 +36,13 @@ from planner.calendar_services import (
     follow_set,
 )
 from planner.calendar_validators import validator
-from planner.ical import build_calendar, calendar_response, item_uid, not_modified
+from planner.ical import CalendarHead, item_uid
+from planner.ical_responses import calendar_response, not_modified
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarFeed
 from planner.params import query_day, query_month
 
 FEED_REFRESH = timedelta(hours=1)
-FOLLOWABLE = {"trip": "itineraries.Trip", "forum": "forums.Forum"}
 # Sunday first, as Korean wall calendars print it.
 WEEK_STARTS = pycalendar.SUNDAY
 
@@ -134,12 +134,9 @@ def feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
 
 
 def _feed_calendar(request, subscription, scope, etag: str, max_age: int) -> HttpResponse:
-    # Calendar apps send no language cookie: feeds speak the staff's language.
     with translation.override(settings.LANGUAGE_CODE):
-        entries = selectors.feed_entries(scope, request.build_absolute_uri)
         name = _("Planner: %(subject)s") % {"subject": subscription.subject}
-        calendar = build_calendar(
-            entries,
+        head = CalendarHead(
             name=name,
             uid=item_uid("feed", subscription.pk),
             description=_("Trips and forums from the delegation and event planner."),
@@ -148,7 +145,7 @@ def _feed_calendar(request, subscription, scope, etag: str, max_age: int) -> Htt
         )
         return calendar_response(
             request,
-            calendar,
+            selectors.export_text(request, scope, head),
             title=name,
             fallback_name=f"planner-feed-{subscription.pk}",
             max_age=max_age,
@@ -222,9 +219,9 @@ def week(request: HtmxHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def follow(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
-    if kind not in FOLLOWABLE:
+    if kind not in {parent.key for parent in registry.parents()}:
         raise Http404
-    target = get_object_or_404(apps.get_model(FOLLOWABLE[kind]).objects.all(), pk=pk)
+    target = get_object_or_404(registry.parent(kind).objects(), pk=pk)
     if request.method == "POST":
         following = request.POST.get("action") == "follow"
         follow_set(target=target, user=request.user, following=following)

@@ -17,22 +17,19 @@ this module knows nothing of trips or forums. Rules kept here:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText, vUri
 
 from planner.timezones import FLOATING, is_ambiguous, zone
+from planner.tzdata import tzdata_version
 from planner.vtimezones import build_vtimezone
 
 UID_DOMAIN = "planner.mois.example"
@@ -101,6 +98,8 @@ class CalendarEntry:
     # An online meeting's join link: RFC 7986 CONFERENCE (the URL stays the planner's page).
     conference: str = ""
     related_to: str = ""
+    # A journey ends elsewhere: DTEND in the arrival zone (a flight Auckland to Los Angeles).
+    end_timezone: str = ""
 
     @property
     def placed(self) -> bool:
@@ -135,6 +134,20 @@ class CalendarEntry:
             self.day or date.max, datetime.min.time(), tzinfo=UTC
         )
         return (self.local_day or date.max, self.all_day is False, instant, self.uid)
+
+    def sort_text(self) -> str:
+        """:meth:`sort_key` as text that sorts the same way (stored with a fragment)."""
+        local_day, timed, instant, uid = self.sort_key()
+        return f"{local_day:%Y%m%d}|{int(timed)}|{instant.astimezone(UTC):%Y%m%dT%H%M%S%f}|{uid}"
+
+    def zone_years(self) -> dict[str, int]:
+        """The TZIDs its times are shown in, each with the local year of its start (or end)."""
+        if self.all_day or self.floating or self.local_day is None:
+            return {}
+        years = {self.timezone: self.local_day.year}
+        if self.end_timezone and self.end is not None and self.end_timezone not in years:
+            years[self.end_timezone] = self.end.astimezone(zone(self.end_timezone)).year
+        return years
 
 
 def _utc(moment: datetime | None) -> datetime:
@@ -201,10 +214,9 @@ def build_event(entry: CalendarEntry) -> Event:
             event.end = entry.end.replace(tzinfo=None)
         event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
     else:
-        tz = zone(entry.timezone)
-        event.start = _zoned(entry.start, tz)
+        event.start = _zoned(entry.start, zone(entry.timezone))
         if entry.end is not None and entry.end > entry.start:
-            event.end = _zoned(entry.end, tz)
+            event.end = _zoned(entry.end, zone(entry.end_timezone or entry.timezone))
         event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
     if status == TENTATIVE:
         event.add("X-MICROSOFT-CDO-BUSYSTATUS", "TENTATIVE")
@@ -223,35 +235,55 @@ def build_event(entry: CalendarEntry) -> Event:
     return event
 
 
-def _zone_years(entries: Sequence[CalendarEntry]) -> dict[str, tuple[int, int]]:
+ZoneSpans = dict[str, tuple[int, int]]
+
+
+def widen_spans(spans: ZoneSpans, years: dict[str, int]) -> None:
     """Per TZID, the first and last year of the timed entries shown in it."""
-    years: dict[str, tuple[int, int]] = {}
+    for tzid, year in years.items():
+        low, high = spans.get(tzid, (year, year))
+        spans[tzid] = (min(low, year), max(high, year))
+
+
+def _zone_spans(entries: Sequence[CalendarEntry]) -> ZoneSpans:
+    spans: ZoneSpans = {}
     for entry in entries:
-        if entry.all_day or entry.local_day is None:
-            continue
-        low, high = years.get(entry.timezone, (entry.local_day.year, entry.local_day.year))
-        years[entry.timezone] = (min(low, entry.local_day.year), max(high, entry.local_day.year))
-    return years
+        widen_spans(spans, entry.zone_years())
+    return spans
 
 
-def add_timezones(calendar: Calendar, entries: Sequence[CalendarEntry]) -> None:
+@lru_cache(maxsize=512)
+def vtimezone_text(tzid: str, first: int, last: int, tzdata_release: str) -> bytes:
+    """One VTIMEZONE block as text, built once per zone, span and tzdata release."""
+    return build_vtimezone(tzid, first, last).to_ical()
+
+
+def timezone_blocks(tzids: Iterable[str], spans: ZoneSpans) -> list[bytes]:
     """A VTIMEZONE for every TZID, in a fixed order, covering the years of its events.
 
     Built from the pinned tzdata with yearly RRULEs (``planner.vtimezones``), the way
     Outlook reads them; the span is each zone's own, so the latest observance is the
     one in force at its events.
     """
-    years = _zone_years(entries)
+    this_year = timezone.localdate().year
+    release = tzdata_version()
+    return [
+        vtimezone_text(tzid, *spans.get(tzid, (this_year, this_year)), release)
+        for tzid in sorted(tzids)
+    ]
+
+
+def add_timezones(calendar: Calendar, entries: Sequence[CalendarEntry]) -> None:
+    spans = _zone_spans(entries)
     this_year = timezone.localdate().year
     position = len(calendar.timezones)
     for tzid in sorted(calendar.get_missing_tzids()):
-        first, last = years.get(tzid, (this_year, this_year))
+        first, last = spans.get(tzid, (this_year, this_year))
         calendar.subcomponents.insert(position, build_vtimezone(tzid, first, last))
         position += 1
 
 
-def unplaced_note(entries: Iterable[CalendarEntry]) -> str:
-    titles = [entry.summary for entry in entries]
+def unplaced_note(titles: Sequence[str]) -> str:
     if not titles:
         return ""
     return _("Left out because their date is not fixed yet (날짜 미정): %(titles)s") % {
@@ -259,20 +291,33 @@ def unplaced_note(entries: Iterable[CalendarEntry]) -> str:
     }
 
 
-def build_calendar(
-    entries: Iterable[CalendarEntry],
-    *,
-    name: str,
-    uid: str,
-    description: str = "",
-    url: str = "",
-    refresh: timedelta | None = None,
-) -> Calendar:
+@dataclass(frozen=True)
+class CalendarHead:
+    """What a VCALENDAR says about itself, before its events."""
+
+    name: str
+    uid: str
+    description: str = ""
+    url: str = ""
+    refresh: timedelta | None = None
+
+
+def build_calendar(entries: Iterable[CalendarEntry], **head) -> Calendar:
     """A VCALENDAR of the placeable entries; the others are named in its description."""
     entries = list(entries)
     placed = sorted((e for e in entries if e.placed), key=CalendarEntry.sort_key)
-    unplaced = [e for e in entries if not e.placed]
-    text = "\n\n".join(part for part in (description, unplaced_note(unplaced)) if part)
+    unplaced = [e.summary for e in entries if not e.placed]
+    calendar = empty_calendar(CalendarHead(**head), unplaced)
+    for entry in placed:
+        calendar.add_component(build_event(entry))
+    add_timezones(calendar, placed)
+    return calendar
+
+
+def empty_calendar(head: CalendarHead, unplaced: Sequence[str] = ()) -> Calendar:
+    """The VCALENDAR's own properties; ``unplaced``: titles of items without a date."""
+    name, uid, url, refresh = head.name, head.uid, head.url, head.refresh
+    text = "\n\n".join(part for part in (head.description, unplaced_note(unplaced)) if part)
     calendar = Calendar.new(
         prodid=PRODID,
         uid=uid,
@@ -293,74 +338,4 @@ def build_calendar(
     if refresh is not None:
         # Outlook reads the older spelling of REFRESH-INTERVAL.
         calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
-    for entry in placed:
-        calendar.add_component(build_event(entry))
-    add_timezones(calendar, placed)
     return calendar
-
-
-# Responses ------------------------------------------------------------------------
-
-
-def ascii_filename(fallback: str) -> str:
-    """A file name every browser and mail client accepts: ASCII letters, digits, dashes."""
-    return f"{slugify(fallback)[:80] or 'calendar'}.ics"
-
-
-def content_disposition(title: str, fallback: str) -> str:
-    """``attachment`` with an ASCII ``filename`` and the Korean one as RFC 5987 ``filename*``."""
-    plain = ascii_filename(fallback)
-    readable = " ".join(f"{title.strip() or fallback}.ics".split())
-    for unsafe in '/\\:*?"<>|':
-        readable = readable.replace(unsafe, "-")
-    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(readable, safe='')}"
-
-
-def etag_matches(request: HttpRequest, etag: str) -> bool:
-    """``If-None-Match`` by RFC 9110 13.1.2: ``*`` matches any current representation;
-    otherwise weak comparison (a proxy may weaken the tag when it compresses)."""
-    header = request.headers.get("If-None-Match", "")
-    tags = {part.strip() for part in header.split(",") if part.strip()}
-    if "*" in tags:
-        return True
-    return etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
-
-
-def not_modified(request: HttpRequest, etag: str, *, max_age: int = 0) -> HttpResponse | None:
-    """A 304 when the client holds ``etag`` (checked before building anything), else None."""
-    if not etag_matches(request, etag):
-        return None
-    response = HttpResponseNotModified()
-    response["ETag"] = etag
-    patch_cache_control(response, private=True, max_age=max_age)
-    return response
-
-
-def calendar_response(
-    request: HttpRequest,
-    calendar: Calendar,
-    *,
-    title: str,
-    fallback_name: str,
-    max_age: int = 0,
-    etag: str | None = None,
-) -> HttpResponse:
-    """``text/calendar; charset=utf-8`` with a strong ETag; ``304`` when the client has it.
-
-    ``etag`` is a validator computed before the build (``planner.calendar_validators``);
-    without one, the digest of the body is the tag.
-    """
-    body = calendar.to_ical()
-    etag = etag or f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-    unchanged = not_modified(request, etag, max_age=max_age)
-    if unchanged is not None:
-        return unchanged
-    response = HttpResponse(
-        b"" if request.method == "HEAD" else body,
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = content_disposition(title, fallback_name)
-    response["Content-Length"] = str(len(body))
-    response["ETag"] = etag
-    patch_cache_control(response, private=True, max_age=max_age)
-    return response

@@ -1,16 +1,17 @@
 """Reads for the core pages: each returns a queryset that needs a fixed number of queries.
 
-``planner`` imports neither ``itineraries`` nor ``forums``: their models are
-looked up by name where a core page shows them (home, people, documents).
+``planner`` imports neither ``itineraries`` nor ``forums``: what a core page shows
+of them (home lists, the "involved in" sections of people, organisations and
+documents) is what they registered (``planner.calendar_registry``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.apps import apps
 from django.db.models import Count, Prefetch, QuerySet
 
+from planner.calendar_registry import parent, related_lookups
 from planner.models import (
     Agreement,
     Contact,
@@ -20,32 +21,35 @@ from planner.models import (
     SourceDocument,
 )
 
-
-def _model(label: str):
-    return apps.get_model(label)
-
-
 # Home -----------------------------------------------------------------------
 
 
+def _upcoming(key: str, today: date, limit: int) -> list:
+    kind = parent(key)
+    rows = kind.objects().filter(**{f"{kind.ends_field}__gte": today})
+    return list(rows.order_by(kind.starts_field, "pk")[:limit])
+
+
+def _recent(key: str, today: date, limit: int) -> list:
+    kind = parent(key)
+    rows = kind.objects().filter(**{f"{kind.ends_field}__lt": today})
+    return list(rows.order_by(f"-{kind.starts_field}", "pk")[:limit])
+
+
 def upcoming_trips(today: date, limit: int = 5) -> list:
-    trips = _model("itineraries.Trip").objects.select_related("head", "organisation")
-    return list(trips.filter(end_date__gte=today).order_by("start_date", "pk")[:limit])
+    return _upcoming("trip", today, limit)
 
 
 def recent_trips(today: date, limit: int = 5) -> list:
-    trips = _model("itineraries.Trip").objects.select_related("head", "organisation")
-    return list(trips.filter(end_date__lt=today).order_by("-start_date", "pk")[:limit])
+    return _recent("trip", today, limit)
 
 
 def upcoming_forums(today: date, limit: int = 5) -> list:
-    forums = _model("forums.Forum").objects.select_related("venue", "series")
-    return list(forums.filter(date__gte=today).order_by("date", "pk")[:limit])
+    return _upcoming("forum", today, limit)
 
 
 def recent_forums(today: date, limit: int = 5) -> list:
-    forums = _model("forums.Forum").objects.select_related("venue", "series")
-    return list(forums.filter(date__lt=today).order_by("-date", "pk")[:limit])
+    return _recent("forum", today, limit)
 
 
 def one_year_after(day: date) -> date:
@@ -67,8 +71,8 @@ def agreements_expiring(today: date) -> list[Agreement]:
 
 def counts() -> dict[str, int]:
     return {
-        "trips": _model("itineraries.Trip").objects.count(),
-        "forums": _model("forums.Forum").objects.count(),
+        "trips": parent("trip").objects().count(),
+        "forums": parent("forum").objects().count(),
         "agreements": Agreement.objects.count(),
         "people": Person.objects.count(),
         "organisations": Organisation.objects.count(),
@@ -92,8 +96,7 @@ def agreement_for_detail() -> QuerySet[Agreement]:
         "parties",
         "areas",
         Prefetch("follow_ups", queryset=FollowUp.objects.select_related("partner")),
-        Prefetch("trips", queryset=_model("itineraries.Trip").objects.select_related("head")),
-        Prefetch("forums", queryset=_model("forums.Forum").objects.select_related("venue")),
+        *related_lookups("agreement"),
     )
 
 
@@ -105,27 +108,8 @@ def people_for_list() -> QuerySet[Person]:
 
 
 def person_for_detail() -> QuerySet[Person]:
-    engagement_person = _model("itineraries.EngagementPerson")
-    session_person = _model("forums.SessionPerson")
-    forum_person = _model("forums.ForumPerson")
-    session_item = _model("forums.SessionItem")
-    member = _model("itineraries.DelegationMember")
-    trip = _model("itineraries.Trip")
     return Person.objects.select_related("organisation__parent").prefetch_related(
-        Prefetch(
-            "itineraries_engagementperson_lines",
-            queryset=engagement_person.objects.select_related(
-                "engagement__trip", "engagement__stop", "engagement__venue"
-            ),
-        ),
-        Prefetch(
-            "forums_sessionperson_lines",
-            queryset=session_person.objects.select_related("session__forum"),
-        ),
-        Prefetch("forums_forumperson_lines", queryset=forum_person.objects.select_related("forum")),
-        Prefetch("session_items", queryset=session_item.objects.select_related("session__forum")),
-        Prefetch("delegations", queryset=member.objects.select_related("trip", "group")),
-        Prefetch("trips_headed", queryset=trip.objects.all()),
+        *related_lookups("person"),
         Prefetch(
             "contact_lines", queryset=Contact.objects.select_related("department", "document")
         ),
@@ -143,14 +127,11 @@ def organisations_for_list() -> QuerySet[Organisation]:
 
 
 def organisation_for_detail() -> QuerySet[Organisation]:
-    trip = _model("itineraries.Trip")
-    organiser = _model("forums.ForumOrganiser")
     return Organisation.objects.select_related("parent__parent__parent").prefetch_related(
         "units",
         "people",
         Prefetch("agreements", queryset=Agreement.objects.prefetch_related("parties")),
-        Prefetch("trips", queryset=trip.objects.select_related("head")),
-        Prefetch("forum_roles", queryset=organiser.objects.select_related("forum")),
+        *related_lookups("organisation"),
         "documents",
     )
 
@@ -175,12 +156,9 @@ def documents_for_list() -> QuerySet[SourceDocument]:
 
 
 def document_for_detail() -> QuerySet[SourceDocument]:
-    trip = _model("itineraries.Trip")
-    forum = _model("forums.Forum")
     return SourceDocument.objects.select_related("publisher").prefetch_related(
         "notes",
-        Prefetch("trips", queryset=trip.objects.select_related("head")),
-        Prefetch("forums", queryset=forum.objects.select_related("venue")),
+        *related_lookups("document"),
         Prefetch("agreements", queryset=Agreement.objects.prefetch_related("parties")),
         Prefetch(
             "contacts",

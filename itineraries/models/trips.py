@@ -19,6 +19,7 @@ from planner.models import (
     Person,
     RefQuerySet,
     RevisionedModel,
+    SequencedModel,
     SourcedModel,
     SourceDocument,
     Venue,
@@ -179,8 +180,20 @@ class Stop(RevisionedModel, SourcedModel):
         return zone_or_none(self.timezone)
 
 
-class TravelSegment(RevisionedModel, SourcedModel):
+class TravelSegment(RevisionedModel, SequencedModel, SourcedModel):
     """A flight or train between stops; each end in its own zone."""
+
+    # A calendar client updates its copy of the journey when these change.
+    SEQUENCE_FIELDS = (
+        "departs_at",
+        "departure_timezone",
+        "arrives_at",
+        "arrival_timezone",
+        "origin",
+        "destination",
+        "carrier",
+        "number",
+    )
 
     class Mode(models.TextChoices):
         FLIGHT = "flight", _("flight")

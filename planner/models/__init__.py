@@ -37,6 +37,7 @@ from planner.models.documents import (  # noqa: F401
     DocumentNote,
     SourceDocument,
 )
+from planner.models.fragments import CalendarFragment  # noqa: F401
 from planner.models.local_time import LocalTimeModel  # noqa: F401
 from planner.models.reviews import DraftReview  # noqa: F401
 from planner.models.tombstones import CalendarTombstone  # noqa: F401

@@ -32,6 +32,7 @@ class CalendarTombstone(models.Model):
         ENGAGEMENT = "engagement", _("engagement")
         FORUM = "forum", _("forum")
         SESSION = "session", _("agenda session")
+        SEGMENT = "segment", _("travel segment")
 
     uid = models.CharField(_("calendar UID"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)

@@ -8,30 +8,28 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from planner.calendar_registry import badge_class, register_badges
 from planner.language import localized, other_language
+from planner.models import DocumentNote, FollowUp
 from planner.particles import with_particles
 from planner.phones import display_phone
 
 register = template.Library()
 
-# KRDS badge colours; the label is always written too, colour is never the only cue.
-BADGE_CLASSES = {
-    "tentative": "bg-light-warning",
-    "confirmed": "bg-light-success",
-    "cancelled": "bg-danger",
-    "draft": "bg-light-gray",
-    "planned": "bg-light-primary",
-    "completed": "bg-light-secondary",
-    "planning": "bg-light-gray",
-    "announced": "bg-light-primary",
-    "held": "bg-light-secondary",
-    "in_progress": "bg-light-information",
-    "done": "bg-light-success",
-    "dropped": "bg-light-disabled",
-    "inference": "bg-light-information",
-    "discrepancy": "bg-light-danger",
-    "omission": "bg-light-warning",
-}
+# KRDS badge colours of planner's own enums; the apps register theirs
+# (``planner.calendar_registry.register_badges``). The label is always written
+# too: colour is never the only cue.
+register_badges(
+    {
+        FollowUp.Status.PLANNED: "bg-light-primary",
+        FollowUp.Status.IN_PROGRESS: "bg-light-information",
+        FollowUp.Status.DONE: "bg-light-success",
+        FollowUp.Status.DROPPED: "bg-light-disabled",
+        DocumentNote.Kind.INFERENCE: "bg-light-information",
+        DocumentNote.Kind.DISCREPANCY: "bg-light-danger",
+        DocumentNote.Kind.OMISSION: "bg-light-warning",
+    }
+)
 
 
 register.filter(localized)
@@ -41,7 +39,7 @@ register.filter(other_language)
 @register.simple_tag
 def badge(value: str, label: str) -> SafeString:
     """A KRDS badge for a status or kind value, labelled in words."""
-    css = BADGE_CLASSES.get(value, "bg-light-gray")
+    css = badge_class(value)
     return format_html('<span class="krds-badge {} status-{}">{}</span>', css, value, label)
 
 

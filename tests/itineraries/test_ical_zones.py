@@ -62,7 +62,7 @@ def world_trip():
             )
     auckland, los_angeles = trip.stops.get(order=7), trip.stops.get(order=8)
     # Across the date line: leave Auckland on the 27th, land in Los Angeles on the 26th.
-    TravelSegment.objects.create(
+    flight = TravelSegment.objects.create(
         trip=trip,
         from_stop=auckland,
         to_stop=los_angeles,
@@ -73,7 +73,15 @@ def world_trip():
         arrives_at=datetime(2027, 9, 26, 18, 0, tzinfo=ZoneInfo("America/Los_Angeles")),
         arrival_timezone="America/Los_Angeles",
     )
-    return trip, meetings
+    return trip, [*meetings, flight]
+
+
+def _start(item) -> datetime:
+    return getattr(item, "starts_at", None) or item.departs_at
+
+
+def _uid(item) -> str:
+    return item_uid("segment" if isinstance(item, TravelSegment) else "engagement", item)
 
 
 def test_every_meeting_of_the_trip_is_at_its_instant_in_every_parser_and_in_outlook(
@@ -86,10 +94,7 @@ def test_every_meeting_of_the_trip_is_at_its_instant_in_every_parser_and_in_outl
 
     assert_well_formed(body)
     events = assert_parsers_agree(body)
-    expected = {
-        item_uid("engagement", m): m.starts_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        for m in meetings
-    }
+    expected = {_uid(m): _start(m).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") for m in meetings}
     assert {uid: event["start"] for uid, event in events.items()} == expected
     assert events_by_outlook(body) == expected
     # The pinned rules: Vancouver at -07 in January 2027, Casablanca at +00 in February.

@@ -54,9 +54,9 @@ def test_a_304_at_1000_events_takes_three_queries_and_no_build(
     first = _feed(client, feed)
     assert first.content.count(b"BEGIN:VEVENT") == 1000
 
-    # the feed; the engagements' and tombstones' counts and latest changes (a trip feed
-    # has no forums: an empty queryset costs no query)
-    with django_assert_num_queries(3):
+    # the feed; the counts and latest changes of engagements, journeys and tombstones
+    # (a trip feed has no forums)
+    with django_assert_num_queries(4):
         began = time.perf_counter()
         again = _feed(client, feed, If_None_Match=first["ETag"])
         elapsed = time.perf_counter() - began
@@ -77,10 +77,11 @@ def test_the_trip_and_forum_ics_answer_304_before_building(
     trip_tag = client.get(trip_url)["ETag"]
     forum_tag = client.get(forum_url, {"sessions": "1"})["ETag"]
 
-    # session, user, the trip (or forum state), engagements, tombstones
-    with django_assert_num_queries(5):
+    # session, user, the trip (or forum state), engagements, journeys, tombstones
+    with django_assert_num_queries(6):
         trip = client.get(trip_url, headers={"If-None-Match": trip_tag})
-    with django_assert_num_queries(4):
+    # session, user, forum state, sessions, tombstones
+    with django_assert_num_queries(5):
         agenda = client.get(forum_url, {"sessions": "1"}, headers={"If-None-Match": forum_tag})
 
     assert (trip.status_code, agenda.status_code) == (304, 304)
