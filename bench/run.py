@@ -107,6 +107,11 @@ def main(argv: list[str]) -> int:
             command = [sys.executable, "-m", "tests.postgres_cluster", "--", *me, "--leg", str(out)]
             result, note = run_child("PostgreSQL", command, leg_env(), out)
             legs["PostgreSQL"], notes["PostgreSQL"] = result, note
+        out = work / "extraction.json"
+        extraction_script = str(ROOT / "bench" / "extraction.py")
+        command = [sys.executable, extraction_script, "--json", str(out)]
+        extraction, note = run_child("extraction", command, leg_env(), out)
+        notes["Extraction"] = note
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -114,9 +119,9 @@ def main(argv: list[str]) -> int:
     if not measured:
         print("bench: no leg produced results", file=sys.stderr)
         return 1
-    verdicts = check_budgets(measured, budgets)
+    verdicts = check_budgets(measured, budgets, extraction)
     elapsed = time.perf_counter() - started
-    write_results(args.results, measured, notes, budgets, verdicts, elapsed)
+    write_results(args.results, measured, notes, budgets, verdicts, elapsed, extraction)
     broken = [v for v in verdicts if not v.ok]
     print(f"bench: wrote {args.results} in {elapsed:.0f} s", flush=True)
     for verdict in verdicts:

@@ -6,6 +6,7 @@ import re
 
 from planner.extraction import agreements, contacts, dates, fields, people, tables, trips
 from planner.extraction.events import build_event
+from planner.extraction.prose_events import find_prose_events
 
 DATELINE = re.compile(
     r"(date|배포|등록|작성|게시|입력|수정|기사입력|발행|posted|published)[^\n]{0,12}$", re.I
@@ -61,6 +62,22 @@ class Resolver:
             if m.month is None and m.day is not None and month is not None and "ends" in m.notes:
                 m.month = month
             year = self.year or known
+            if (
+                self.year
+                and m.year is None
+                and m.weekday
+                and m.month
+                and m.day
+                and self.year not in dates.years_fitting(m.month, m.day, m.weekday, [self.year])
+            ):
+                # The weekday refutes the page's year: a year the text implies may fit it.
+                fits = dates.years_fitting(m.month, m.day, m.weekday, candidates)
+                if len(fits) == 1:
+                    year = fits[0]
+                    m.notes.append(f"연도 추정: {candidates[year]} + 요일 / year from {year}")
+                    dates.resolve(m, year=year, month=month, year_source=candidates[year])
+                    month = m.month
+                    continue
             if self.year is None and m.year is None and m.weekday and m.month and m.day:
                 fits = dates.years_fitting(m.month, m.day, m.weekday, range(1990, 2036))
                 inferred = [y for y in fits if y in candidates]
@@ -152,6 +169,8 @@ def build(text: str) -> dict:
     trip = trips.build_trip(text, resolver, title, lang) if lang == "ko" else None
     agreement = agreements.build_agreement(text, resolver, org_ref)
     events = [event] if event else []
+    if not event and not trip:
+        events = find_prose_events(text, resolver, lang, org_ref)
     if trip:
         for e in trip.pop("_events", []):
             for o in e["organisers"]:
