@@ -90,8 +90,8 @@ class Resolver:
             if m.year is None and m.month is None and m.day is not None and month is not None:
                 m.month = month
             dates.resolve(m, year=year, month=month, year_source=self.source if year else "")
-            if m.month is not None:
-                month = m.month
+            if m.month is not None and not m.relative:
+                month = m.month  # `지난 2월` is looked back on: later days stay in their month
 
     def _candidate_years(self, text: str) -> dict[int, str]:
         """Years the text itself implies: `작년 9월` beside a dated `2009.9.29` → 2010;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from planner.extraction import counterparts as C
 from planner.extraction import people as P
 from planner.extraction import places
 
@@ -212,7 +213,24 @@ def _engagements(text, resolver, stops, after: int) -> list[dict]:
             pos = c_at - at + len(clause)
             current_stop = _stop_named(clause, stops) or current_stop
             out += _clause_engagements(clause, c_at, resolver, current_stop, len(out))
-    return out
+    return _merged(out)
+
+
+def _merged(engagements: list[dict]) -> list[dict]:
+    """One engagement per name: `워싱턴에서는 제8차 …위원회를 개최하는 등` and `20일에는 제 8차
+    …위원회를 개최해` are the same meeting; the dated mention is kept."""
+    kept: list[dict] = []
+    for e in engagements:
+        key = re.sub(r"\s", "", e["title"] or "")
+        named = len(key) >= 6  # a bare `면담` names no one meeting
+        same = next((k for k in kept if named and re.sub(r"\s", "", k["title"] or "") == key), None)
+        if same is None:
+            kept.append(e)
+        elif e["date"] and not same["date"]:
+            kept[kept.index(same)] = e
+    for order, e in enumerate(kept, 1):
+        e["order"] = order
+    return kept
 
 
 def _stop_named(clause: str, stops) -> dict | None:
@@ -225,9 +243,53 @@ def _stop_named(clause: str, stops) -> dict | None:
     return None
 
 
+def _kind_hits(clause: str) -> list[tuple[int, str]]:
+    """(where, kind) of each engagement word; `사회의 날` holds no 회의."""
+    return [
+        (m.start(), k, m.end())
+        for k, words in ENGAGEMENTS
+        for w in words
+        for m in [re.search(("(?<!사)" if w == "회의" else "") + re.escape(w), clause)]
+        if m
+    ]
+
+
 def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
-    hits = [(clause.find(w), k) for k, words in ENGAGEMENTS for w in words if w in clause]
+    visit = C.visited_venue(clause)
+    if visit:
+        venue, end = visit
+        met = C.titled_counterparts(clause)
+        kind = "meeting" if met and re.search(r"만나|만났|면담", clause[end:]) else "other"
+        dated = _clause_dates(clause, at, resolver)
+        place = dict(stop) if stop else dict.fromkeys(("country", "city", "timezone"))
+        place["venue"] = venue
+        called = {
+            "_host": None,
+            "kind": kind,
+            "title": f"{venue} 방문",
+            "date": dated[0] if dated else None,
+            "start": None,
+            "end": None,
+            "place": place,
+            "status": None,
+            "participants": [],
+            "purpose": None,
+            "order": n + 1,
+            "counterparts": [{"as_written": who} for who in met],
+            "span": [at, at + end],
+            "confidence": 0.5,
+        }
+        rest = [
+            e
+            for e in _clause_engagements(clause[end:], at + end, resolver, stop, n + 1)
+            if not (kind == "meeting" and e["kind"] == "meeting")
+        ]
+        for e in rest:
+            e["date"] = e["date"] or called["date"]
+        return [called, *rest]
+    hits = _kind_hits(clause)
     kind = min(hits)[1] if hits else None
+    walked = _walked_title(clause, min(hits)[2]) if hits else None
     attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
     if kind is None and attend:
         kind = "event"
@@ -239,14 +301,7 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
         r"개최|참석|열리|가질|갖|진행|참가|연다", clause
     ):
         return []
-    dated = [
-        d
-        for d in resolver.between(at, at + len(clause))
-        if d["precision"] != "year"
-        and not re.search(
-            r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]]
-        )
-    ]
+    dated = _clause_dates(clause, at, resolver)
     quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
     plain = re.search(
         r"([가-힣A-Za-z\-·․]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식|위원회))", clause
@@ -258,12 +313,20 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     )
     if kind == "event" and attend:
         title = attend.group(1).strip()
-    found = P.find_people(clause) if kind == "meeting" else []
+    elif walked and (not title or (title in walked and len(walked) > len(title))):
+        title = walked
+    host = re.search(r"(\S+)\s+(주최|주관)\s", clause)
+    # A name with no title or Latin spelling beside it is no one met (`정보통신(IT)`).
+    found = [
+        p
+        for p in (P.find_people(clause) if kind == "meeting" else [])
+        if p.get("position_ko") or p.get("name_latin")
+    ]
     subject = re.match(
         r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause
     )
     base = {
-        "_host": subject.group(1) if subject else None,
+        "_host": host.group(1) if host else (subject.group(1) if subject else None),
         "kind": kind,
         "date": dated[0] if dated else None,
         "start": None,
@@ -276,7 +339,15 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
         "confidence": 0.5,
     }
     if not found:
-        return [{**base, "title": title, "order": n + 1, "counterparts": []}]
+        titled = C.titled_counterparts(clause)
+        return [
+            {
+                **base,
+                "title": title,
+                "order": n + 1,
+                "counterparts": [{"as_written": who} for who in titled],
+            }
+        ]
     return [
         {
             **base,
@@ -286,3 +357,32 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
         }
         for k, p in enumerate(found)
     ]
+
+
+def _clause_dates(clause, at, resolver) -> list[dict]:
+    """The days a clause names, less years and days looked back on (`지난 2월`)."""
+    return [
+        d
+        for d in resolver.between(at, at + len(clause))
+        if d["precision"] != "year"
+        and not re.search(
+            r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]]
+        )
+    ]
+
+
+TITLE_STOP = re.compile(
+    r"^(?:\d+\s*(?:일|월|시)\S*|오전|오후|주최|주관|[‘'“].*"
+    r"|.*(?:에는|에서는|에서|께서|은|는|이|가|을|를|와|과|에|도|로|해|고|며|여|서))$"
+)
+
+
+def _walked_title(clause: str, end: int) -> str | None:
+    """The name that ends with the engagement word, read back to a date, a place `…에서는`
+    or a word with a case ending: `20일에는 제 8차 한․미 과학기술공동위원회` → from 제."""
+    kept: list[str] = []
+    for word in reversed(clause[:end].split()[-8:]):
+        if kept and TITLE_STOP.match(word):
+            break
+        kept.insert(0, word)
+    return " ".join(kept) or None
