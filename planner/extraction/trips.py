@@ -15,7 +15,10 @@ ENGAGEMENTS = [
     ("seminar", ("워크숍", "라운드테이블", "세미나")),
     ("ceremony", ("기념식", "개소식", "개막식")),
     ("signing", ("서명식",)),
-    ("meeting", ("면담", "회담", "예방", "간담회", "회의", "공동위원회", "위원회")),
+    (
+        "meeting",
+        ("면담", "회담", "예방", "간담회", "회의", "공동위원회", "위원회", "과 만나", "와 만나"),
+    ),
     ("other", ("리셉션", "만찬", "오찬")),
 ]
 
@@ -52,8 +55,16 @@ def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None
             and not re.search(r"지난|작년|당시|순방\s*시", other)
         ):
             foreign += [p for p in _foreign(other) if p not in foreign]
-    foreign.sort(key=lambda p: _first_at(text, p))
+    # Countries in the order the sending sentence names them (`스위스와 미국을 순차로`);
+    # a city named earlier in passing (`워싱턴 글로벌혁신센터`) does not lead.
+    foreign.sort(key=lambda p: (_named_at(sentence, p), _first_at(text, p)))
     return _trip(text, at, sentence, foreign, dated, resolver, title)
+
+
+def _named_at(sentence: str, p: dict) -> int:
+    countries = [q for q in _foreign(sentence) if q["kind"] == "country"]
+    at = next((q["span"][0] for q in countries if q["country"] == p["country"]), None)
+    return at if at is not None else len(sentence)
 
 
 def _first_at(text: str, p: dict) -> int:
@@ -95,6 +106,17 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         )
         if subject:
             trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
+            if len(subject.group(1)) == 1:
+                # `박 시장이`: the full name written elsewhere (`박원순 서울시장은`).
+                full = re.search(
+                    subject.group(1)
+                    + r"[가-힣]{1,3}\s+[가-힣]*"
+                    + subject.group(2)
+                    + r"(?=[은는이가\s])",
+                    text,
+                )
+                if full:
+                    trip["head"] = {"as_written": full.group(0)}
     all_places = places.find_places(text)
     for p, city in _stop_places(foreign, all_places, text):
         place = {
@@ -115,7 +137,7 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         for stop in trip["stops"]:
             if stop["place"]["country"] == airport["country"] and not stop["place"].get("airport"):
                 stop["place"]["airport"] = airport["airport"]
-    trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
+    trip["engagements"] = _engagements(text, resolver, trip["stops"], at, at + len(sentence))
     lead = re.search(r"([가-힣]{2,10}부)\s*\(\s*장관", text)
     for e in trip["engagements"]:
         e["host"] = e.pop("_host", None) or (lead.group(1) if lead else None)
@@ -197,12 +219,24 @@ CLAUSE = re.compile(r"(?<=[고며서]),\s+")
 VISIT = re.compile(r"(?:를|을)\s*방문(?:해|하여|하고)")
 
 
-def _engagements(text, resolver, stops, after: int) -> list[dict]:
-    """One engagement per clause that names a meeting, forum, visit…; one per person met."""
+def _engagements(text, resolver, stops, sent_at: int, after: int) -> list[dict]:
+    """One engagement per clause that names a meeting, forum, visit…; one per person met.
+    Before the sentence that sends the delegation, only a dated sentence set in one of its
+    stops counts (a photo caption: `27일 오전 모스크바 타스 통신사를 방문해`)."""
     out = []
     current_stop = stops[0]["place"] if stops else None
-    for at, sentence in _sentences(text[after:]):
-        at += after
+    earlier = [
+        (at, sentence)
+        for at, sentence in _sentences(text[:sent_at])
+        if _stop_named(sentence, stops) and _clause_dates(sentence, at, resolver)
+    ]
+    later = [(at + after, sentence) for at, sentence in _sentences(text[after:])]
+    # `협력단은 8~10일 체코를 방문해 ‘…라운드테이블’을 개최한다`: what the sending sentence
+    # says is done there, after the visiting verb.
+    sending = text[sent_at:after]
+    then = re.search(r"(?:방문|파견)(?:해|하여|하고)\s+", sending)
+    own = [(sent_at + then.end(), sending[then.end() :])] if then else []
+    for at, sentence in earlier + own + later:
         if re.search(r"지난|작년|당시", sentence[:30]) and not re.search(
             r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence
         ):
@@ -235,7 +269,7 @@ def _merged(engagements: list[dict]) -> list[dict]:
 
 def _stop_named(clause: str, stops) -> dict | None:
     for p in _foreign(clause):
-        tail = clause[p["span"][1] : p["span"][1] + 6]
+        tail = clause[p["span"][1] : p["span"][1] + 12]
         if re.match(r"\s*(?:를|을|에서|에|\s[가-힣]+에서)", tail) or p["kind"] == "city":
             for s in stops:
                 if s["place"]["country"] == p["country"]:
@@ -289,7 +323,7 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
         return [called, *rest]
     hits = _kind_hits(clause)
     kind = min(hits)[1] if hits else None
-    walked = _walked_title(clause, min(hits)[2]) if hits else None
+    walked = _walked_title(clause, min(hits)[2]) if hits and "만나" not in clause else None
     attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
     if kind is None and attend:
         kind = "event"
@@ -372,7 +406,7 @@ def _clause_dates(clause, at, resolver) -> list[dict]:
 
 
 TITLE_STOP = re.compile(
-    r"^(?:\d+\s*(?:일|월|시)\S*|오전|오후|주최|주관|[‘'“].*"
+    r"^(?:\d+\s*(?:일|월|시)\S*|오전|오후|주최|주관|가운데|계기로|[‘'“].*|.*(?:한|된|하는|되는)"
     r"|.*(?:에는|에서는|에서|께서|은|는|이|가|을|를|와|과|에|도|로|해|고|며|여|서))$"
 )
 
