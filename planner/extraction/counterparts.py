@@ -39,7 +39,8 @@ def titled_counterparts(clause: str) -> list[str]:
                 last = words[-1]
                 # `주요 언론사 사장들`: a plural title keeps the words that qualify it.
                 who = " ".join(words[-3:]) if last.endswith("들") else last
-                if TITLE.search(last) and who not in found and not P.find_people(item):
+                named = P.find_people(" ".join(words[-2:]))  # `김민재 차관` is no title-only
+                if TITLE.search(last) and who not in found and not named:
                     found.append(who)
     return found
 

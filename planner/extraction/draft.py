@@ -209,8 +209,19 @@ def build(text: str) -> dict:
     }
 
 
+GENERIC_TITLE = re.compile(r"^(?:draft\s+)?(?:agenda|programme|program|schedule)$", re.I)
+NAMED_MEETING = re.compile(
+    r"\bthe ((?:[A-Z][\w\-]*\s){1,6}(?:Meeting|Forum|Conference|Summit|Workshop|Symposium))\b"
+)
+
+
 def _event_title(text: str, found, title: str | None) -> str | None:
     named = next((f.value for f in found if f.role == "title"), None)
+    if title and GENERIC_TITLE.match(title.strip()):
+        # `Draft Agenda` names the page, not the event: `Opening of the Ministerial Meeting`.
+        meeting = NAMED_MEETING.search(text)
+        if meeting:
+            return meeting.group(1)
     quoted = re.search(r"[‘'「“\"](제\s*\d+\s*회[^’'」”\"\n]{2,40})[’'」”\"]", text)
     if quoted:
         return quoted.group(1)

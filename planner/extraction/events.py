@@ -203,10 +203,15 @@ def build_event(
     if single_day and event["start"].get("value"):
         for s in event["sessions"]:
             s["day"] = s["day"] or dict(event["start"])
+    _people_by_surname(text, event["sessions"])
+    event["sessions"] = _with_parallel(text, event["sessions"])
     zones = {r.time.zone for r in rows if r.time.zone}
     if event["place"] is None:
         event["place"] = dict.fromkeys(PLACE_KEYS)
     place = event["place"]
+    dateline = re.search(r"^([A-Z]{3,}(?: [A-Z]{3,})?)\s*(?:,|[-–—]{1,2})\s", text, re.M)
+    if dateline and not place.get("city") and places.find_places(dateline.group(1).title()):
+        place["city"] = dateline.group(1).title()  # a news dateline: `PARIS - Leaders of…`
     if zones:
         place["timezone"] = zones.pop()
     elif re.search(r"local time zone|현지\s*시간\s*기준", text, re.I):
@@ -375,3 +380,47 @@ def _role_for(title: str) -> str:
         "closing": "mc",
         "presentation": "presenter",
     }.get(kind or "", "speaker")
+
+
+def _people_by_surname(text: str, sessions: list[dict]) -> None:
+    """`0925GMT Macron arrives at OECD, welcomed by Gurria`: a surname in a row's title names
+    the person written in full elsewhere (`led by Emmanuel Macron`)."""
+    for s in sessions:
+        for word in re.findall(r"\b[A-Z][a-zà-ÿ]{3,}\b", s["title"] or ""):
+            full = re.search(r"\b([A-Z][a-zà-ÿ]+)\s+" + word + r"\b", text)
+            if not full or full.group(1) in ("The", "By", "With", "And", "Secretary", "Minister"):
+                continue
+            name = full.group(0)
+            if not any(name in (p.get("as_written") or "") for p in s["people"]):
+                s["people"].append({"role": _role_for(s["title"]), "as_written": name})
+
+
+PARALLEL = re.compile(r"^(?P<label>(?:breakout|parallel|break-out)\s+session\s+\d+)[a-z]\b", re.I)
+
+
+def _with_parallel(text: str, sessions: list[dict]) -> list[dict]:
+    """`Breakout session 1a` at 13:00, then `Breakout Session 1b - …` on a line of its own
+    before the next time: the two run side by side, at the same time."""
+    out = []
+    for k, s in enumerate(sessions):
+        out.append(s)
+        label = PARALLEL.match(s["title"] or "")
+        if not label:
+            continue
+        end = sessions[k + 1]["span"][0] if k + 1 < len(sessions) else len(text)
+        pattern = re.escape(label.group("label")).replace(r"\ ", r"\s+") + r"[a-z]\b[^\n]*"
+        for m in re.finditer(r"(?im)^" + pattern, text[s["span"][1] : end]):
+            at = s["span"][1] + m.start()
+            out.append(
+                {
+                    **s,
+                    "title": m.group(0).strip(),
+                    "people": [],
+                    "items": [],
+                    "notes": None,
+                    "span": [at, at + len(m.group(0))],
+                }
+            )
+    for order, s in enumerate(out, 1):
+        s["order"] = order
+    return out

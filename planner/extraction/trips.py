@@ -236,6 +236,7 @@ def _engagements(text, resolver, stops, sent_at: int, after: int) -> list[dict]:
     sending = text[sent_at:after]
     then = re.search(r"(?:방문|파견)(?:해|하여|하고)\s+", sending)
     own = [(sent_at + then.end(), sending[then.end() :])] if then else []
+    last_host = None
     for at, sentence in earlier + own + later:
         if re.search(r"지난|작년|당시", sentence[:30]) and not re.search(
             r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence
@@ -246,7 +247,13 @@ def _engagements(text, resolver, stops, sent_at: int, after: int) -> list[dict]:
             c_at = at + sentence.find(clause, pos)
             pos = c_at - at + len(clause)
             current_stop = _stop_named(clause, stops) or current_stop
-            out += _clause_engagements(clause, c_at, resolver, current_stop, len(out))
+            found = _clause_engagements(clause, c_at, resolver, current_stop, len(out))
+            for e in found:
+                # `이어, 10일에는 … 워크숍을 가질 예정이다`: the last one named still acts.
+                if not e["_host"] and re.match(r"\s*[ㅇ○□-]?\s*(?:이어|또|아울러)", sentence):
+                    e["_host"] = last_host
+                last_host = e["_host"] or last_host
+            out += found
     return _merged(out)
 
 
@@ -336,7 +343,8 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
     ):
         return []
     dated = _clause_dates(clause, at, resolver)
-    quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
+    # A quoted name that is the subject (`‘…협력단’은`) is who acts, not what is held.
+    quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”](?![은는이가]\s)", clause)
     plain = re.search(
         r"([가-힣A-Za-z\-·․]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식|위원회))", clause
     )
@@ -357,10 +365,14 @@ def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
         if p.get("position_ko") or p.get("name_latin")
     ]
     subject = re.match(
-        r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause
+        r"^[^가-힣‘']*(?:[‘']([^’'\n]{2,30}(?:단|부|청|처|원|회))[’']|"
+        r"([가-힣\-·]{2,20}(?:단|부|청|처|원|회)))[은는이가]\s",
+        clause,
     )
     base = {
-        "_host": host.group(1) if host else (subject.group(1) if subject else None),
+        "_host": host.group(1)
+        if host
+        else (subject.group(1) or subject.group(2) if subject else None),
         "kind": kind,
         "date": dated[0] if dated else None,
         "start": None,
@@ -416,7 +428,7 @@ def _walked_title(clause: str, end: int) -> str | None:
     or a word with a case ending: `20일에는 제 8차 한․미 과학기술공동위원회` → from 제."""
     kept: list[str] = []
     for word in reversed(clause[:end].split()[-8:]):
-        if kept and TITLE_STOP.match(word):
+        if kept and (TITLE_STOP.match(word) or word.endswith((",", "."))):
             break
         kept.insert(0, word)
     return " ".join(kept) or None
