@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from planner.extraction.dates import EN_WEEKDAYS
 
 MOU = re.compile(r"양해각서|MOU|협정서?|협약|memorandum of understanding|agreement", re.I)
+MOU_WORD = re.compile(r"양해각서|MOU|협정|memorandum of understanding", re.I)
 SIGNED = re.compile(r"체결|서명|맺|signed|signing", re.I)
 # Past forms: `지난 2월에 체결된 … MOU`, `협정서를 맺었다`, `have signed`.
 DONE = re.compile(r"체결된|체결한|체결했|체결하였|맺은|맺었|서명했|signed", re.I)
@@ -28,12 +29,12 @@ def _score(m, resolver) -> int:
 
 
 def build_agreement(text: str, resolver, org_ref) -> dict | None:
+    # Each run of text between full stops and line ends that names an agreement and a
+    # signing (a run is matched whole, then tested: no backtracking over the whole text).
     found = [
         m
-        for m in re.finditer(
-            r"[^.\n]*(?:양해각서|MOU|협정|memorandum of understanding)[^.\n]*", text, re.I
-        )
-        if SIGNED.search(m.group(0))
+        for m in re.finditer(r"[^.\n]+", text)
+        if MOU_WORD.search(m.group(0)) and SIGNED.search(m.group(0))
     ]
     for m in sorted(found, key=lambda m: -_score(m, resolver))[:1]:
         sentence = m.group(0)
