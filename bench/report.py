@@ -24,8 +24,10 @@ def _pages(leg: dict, label: str) -> dict[str, dict]:
     return {p["name"]: p for p in leg["pages"] if p["label"] == label and not p["skipped"]}
 
 
-def check_budgets(legs: dict[str, dict], budgets: dict) -> list[Verdict]:
-    verdicts = []
+def check_budgets(
+    legs: dict[str, dict], budgets: dict, extraction: dict | None = None
+) -> list[Verdict]:
+    verdicts = _extraction_verdicts(extraction, budgets)
     max_queries = budgets["queries"]["max_per_page"]
     max_growth = budgets["queries"]["max_growth"]
     trip_median = budgets["time"]["trip_page_median_ms"]
@@ -78,6 +80,37 @@ def check_budgets(legs: dict[str, dict], budgets: dict) -> list[Verdict]:
                 )
             )
     return verdicts
+
+
+def _extraction_verdicts(extraction: dict | None, budgets: dict) -> list[Verdict]:
+    budget = budgets.get("extraction", {}).get("warm_max_s_per_10kb")
+    if budget is None:
+        return []
+    if not extraction or not extraction.get("documents"):
+        return [Verdict(False, f"extraction: no figure (budget {budget} s per 10 kB)")]
+    worst = extraction["warm_max_s_per_10kb"]
+    return [
+        Verdict(
+            worst <= budget,
+            f"extraction: worst warm {worst:.2f} s per 10 kB ≤ {budget} s "
+            f"({extraction['documents']} documents)",
+        )
+    ]
+
+
+def _extraction_section(extraction: dict | None) -> list[str]:
+    if not extraction or not extraction.get("documents"):
+        return []
+    return [
+        "",
+        "## Reading documents (bench/extraction.py)",
+        "",
+        f"{extraction['documents']} documents of the dev corpus, in a process of their own: "
+        f"cold (analyser and place tables loaded, first document) {extraction['cold_s']:.2f} s; "
+        f"warm median {extraction['warm_median_s'] * 1000:.0f} ms, worst "
+        f"{extraction['warm_max_s'] * 1000:.0f} ms, worst per 10 kB "
+        f"{extraction['warm_max_s_per_10kb']:.2f} s.",
+    ]
 
 
 def machine() -> list[str]:
@@ -163,7 +196,7 @@ def _editor_sizes(leg: dict) -> list[str]:
     return lines
 
 
-def write_results(path, legs, notes, budgets, verdicts, elapsed) -> None:
+def write_results(path, legs, notes, budgets, verdicts, elapsed, extraction=None) -> None:
     first = next(iter(legs.values()))
     now = datetime.now(ZoneInfo("Asia/Seoul")).strftime("%Y-%m-%d %H:%M KST")
     out = [
@@ -235,6 +268,7 @@ def write_results(path, legs, notes, budgets, verdicts, elapsed) -> None:
                 f"{load['requests']} requests, {load['errors']} errors. "
                 "Server and load generator share the same cores.",
             ]
+    out += _extraction_section(extraction)
     out += ["", "## Budgets (bench/budgets.toml)", ""]
     out += [f"- {'✅' if v.ok else '❌'} {v.text}" for v in verdicts]
     broken = [v for v in verdicts if not v.ok]

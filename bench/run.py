@@ -131,6 +131,11 @@ def main(argv: list[str]) -> int:
             legs["PostgreSQL"], notes["PostgreSQL"] = result, note
         skip_calendar = args.no_calendar or args.load_only
         calendar_rows = [] if skip_calendar else run_calendar(work / "calendar.json")
+        out = work / "extraction.json"
+        extraction_script = str(ROOT / "bench" / "extraction.py")
+        command = [sys.executable, extraction_script, "--json", str(out)]
+        extraction, note = run_child("extraction", command, leg_env(), out)
+        notes["Extraction"] = note
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -142,10 +147,10 @@ def main(argv: list[str]) -> int:
         for name, result in measured.items():
             print(f"{name}: {json.dumps(result['load'])}")
         return 1 if any(result["load"]["errors"] for result in measured.values()) else 0
-    verdicts = check_budgets(measured, budgets)
+    verdicts = check_budgets(measured, budgets, extraction)
     calendar = calendar_verdicts(calendar_rows, budgets)
     elapsed = time.perf_counter() - started
-    write_results(args.results, measured, notes, budgets, verdicts, elapsed)
+    write_results(args.results, measured, notes, budgets, verdicts, elapsed, extraction)
     if calendar_rows:
         with args.results.open("a", encoding="utf-8") as results:
             results.write(calendar_section(calendar_rows, calendar))

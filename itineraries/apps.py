@@ -8,10 +8,18 @@ class ItinerariesConfig(AppConfig):
 
     def ready(self) -> None:
         from itineraries import calendar, related
+        from itineraries.draft_review import trip_matches, trip_quotes
         from itineraries.drafts import trips_in, trips_out
         from planner.drafts.registry import register_section
 
         # After the events: an engagement points to its event by index.
-        register_section(key="trips", order=20, importer=trips_in, exporter=trips_out)
+        register_section(
+            key="trips",
+            order=20,
+            importer=trips_in,
+            exporter=trips_out,
+            matches=trip_matches,
+            quotes=trip_quotes,
+        )
         calendar.register()
         related.register()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Max
+
 from itineraries.drafts_delegation import delegation_in, delegation_out
 from itineraries.models import Engagement, EngagementPerson, Stop, TravelSegment, Trip
 from planner.drafts.context import ExportContext, ImportContext, save_row
@@ -24,7 +26,7 @@ from planner.drafts.values import (
     time_out,
     venue_from_place,
 )
-from planner.models import Role
+from planner.models import Role, save_if_current
 from planner.timezones import zone_or_none
 
 TRIP_COVERED = frozenset(
@@ -60,6 +62,8 @@ def trips_in(ctx: ImportContext) -> None:
 
 
 def _trip_in(ctx: ImportContext, entry: dict, path: str, index: int) -> Trip:
+    if index == 0 and ctx.into_trip is not None:
+        return trip_add_from_draft(ctx, entry, path)
     trip = _keyed(Trip, entry)
     trip.title_ko = _text(entry.get("title_ko"))
     trip.title_en = _text(entry.get("title_en"))
@@ -84,6 +88,31 @@ def _trip_in(ctx: ImportContext, entry: dict, path: str, index: int) -> Trip:
             for n, i in enumerate(entry.get("agreements") or [])
         ]
     )
+    return _trip_contents_in(ctx, trip, entry, path, index)
+
+
+def trip_add_from_draft(ctx: ImportContext, entry: dict, path: str) -> Trip:
+    """ "Add to this trip": a draft trip's stops, engagements and delegation go into
+    ``ctx.into_trip``. Its own title, dates and head stay; new stops are numbered after its
+    own. Raises StaleEditError if the trip changed since the review was started."""
+    trip = ctx.into_trip
+    save_if_current(trip, expected_revision=ctx.into_trip_revision)
+    after = trip.stops.aggregate(last=Max("order"))["last"] or 0
+    stops = [
+        {**stop, "order": after + (stop.get("order") or number)}
+        for number, stop in enumerate(entry.get("stops") or [], 1)
+    ]
+    trip.contacts.add(*ctx.contacts)
+    trip.agreements.add(
+        *[
+            ctx.agreement(i, join(join(path, "agreements"), n))
+            for n, i in enumerate(entry.get("agreements") or [])
+        ]
+    )
+    return _trip_contents_in(ctx, trip, {**entry, "stops": stops}, path, 0)
+
+
+def _trip_contents_in(ctx: ImportContext, trip: Trip, entry: dict, path: str, index: int) -> Trip:
     stops = _stops_in(ctx, trip, entry.get("stops") or [], join(path, "stops"))
     _segments_in(ctx, trip, entry.get("segments") or [], join(path, "segments"))
     engagements = [

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from itineraries import (
+    document_views,
     edit_views,
     history_views,
     member_views,
@@ -32,6 +33,7 @@ urlpatterns = [
     path("<int:pk>/", views.trip_detail, name="trip_detail"),
     path("<int:pk>/edit/", trip_views.trip_edit, name="trip_edit"),
     path("<int:pk>/print/", views.trip_print, name="trip_print"),
+    path("<int:pk>/add-document/", document_views.trip_add_document, name="trip_add_document"),
     path("<int:pk>/history/", history_views.trip_history, name="trip_history"),
     path("<int:pk>/settings/", member_views.trip_settings, name="trip_settings"),
     path("<int:pk>/close-editor/", views.editor_close, name="editor_close"),

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from planner.drafts.registry import sections
 from planner.models import Organisation, Person, SourceDocument
 from planner.review_draft import LOW_CONFIDENCE
 
@@ -76,7 +76,7 @@ def highlighted(text: str, draft: dict) -> list[Piece]:
 # --- possible matches with what is already stored -------------------------------
 
 
-def _by_names(model, items: list, pairs: list[tuple[str, str]], related=()) -> list[list]:
+def by_names(model, items: list, pairs: list[tuple[str, str]], related=()) -> list[list]:
     """For each draft item, the stored rows with the same name in one of ``pairs``."""
     query = Q()
     for draft_key, column in pairs:
@@ -97,24 +97,25 @@ def _by_names(model, items: list, pairs: list[tuple[str, str]], related=()) -> l
 
 
 def matches(draft: dict) -> dict[str, list[list]]:
-    """Existing people, organisations, trips and forums a draft may mean (same names)."""
-    trip = apps.get_model("itineraries.Trip")
-    forum = apps.get_model("forums.Forum")
-    return {
-        "people": _by_names(
+    """Existing people, organisations, trips and forums a draft may mean (same names).
+    Trips and forums are asked of the sections their apps registered."""
+    found = {
+        "people": by_names(
             Person,
             draft.get("people") or [],
             [("name_ko", "name_ko"), ("name_latin", "name_latin")],
             ("organisation",),
         ),
-        "organisations": _by_names(
+        "organisations": by_names(
             Organisation,
             draft.get("organisations") or [],
             [("name_ko", "name_ko"), ("name_en", "name_en")],
         ),
-        "trips": _by_names(trip, draft.get("trips") or [], [("title_ko", "title_ko")]),
-        "events": _by_names(forum, draft.get("events") or [], [("title_ko", "title_ko")]),
     }
+    for section in sections():
+        if section.matches:
+            found[section.key] = section.matches(draft.get(section.key) or [])
+    return found
 
 
 # --- the document page: which fact came from where -----------------------------
@@ -155,18 +156,11 @@ def _quotes(text: str, kind: str, rows) -> list[Quote]:
 
 def document_quotes(document: SourceDocument) -> list[Quote]:
     """Every stored row of ``document`` with a span, with the words of the span."""
-    forum = apps.get_model("forums.Forum")
-    trip = apps.get_model("itineraries.Trip")
-    forums = list(forum.objects.filter(document=document).prefetch_related("sessions"))
-    trips = list(trip.objects.filter(document=document).prefetch_related("stops", "engagements"))
     text = document.text
-    quotes = _quotes(text, "forum", forums)
-    for row in forums:
-        quotes += _quotes(text, "session", row.sessions.all())
-    quotes += _quotes(text, "trip", trips)
-    for row in trips:
-        quotes += _quotes(text, "stop", row.stops.all())
-        quotes += _quotes(text, "engagement", row.engagements.all())
+    quotes = []
+    for section in sections():
+        for kind, rows in section.quotes(document) if section.quotes else []:
+            quotes += _quotes(text, kind, rows)
     quotes += _quotes(text, "agreement", document.agreements.all())
     quotes += _quotes(text, "person", document.people.all())
     quotes += _quotes(text, "organisation", document.organisations.all())

@@ -43,6 +43,9 @@ class ImportContext:
     # Filled by the apps' sections: draft index → row.
     events: dict[int, Any] = field(default_factory=dict)
     trips: dict[int, Any] = field(default_factory=dict)
+    # "Add to this trip": the draft's first trip goes into this stored trip (at this revision).
+    into_trip: Any = None
+    into_trip_revision: int | None = None
     # Rows created; the summary line of import_draft counts them.
     created: dict[str, int] = field(default_factory=dict)
 

@@ -45,13 +45,25 @@ def draft_validate(draft: Any) -> None:
 
 
 @transaction.atomic
-def draft_import(*, draft: dict, update: bool = False, publish: bool = False) -> ImportContext:
+def draft_import(
+    *,
+    draft: dict,
+    update: bool = False,
+    into_trip=None,
+    into_trip_revision: int | None = None,
+    publish: bool = False,
+) -> ImportContext:
     """Store every fact of ``draft``; any error stores nothing (one transaction).
-
-    ``publish``: the document was published, so an event's programme is issued as v1.
-    """
+    With ``into_trip``, the draft's first trip adds its stops, engagements and delegation to
+    that stored trip instead of making a new one (StaleEditError if it changed meanwhile).
+    ``publish``: the document was published, so an event's programme is issued as v1."""
     draft_validate(draft)
-    ctx = ImportContext(draft=draft, publish=publish)
+    ctx = ImportContext(
+        draft=draft,
+        into_trip=into_trip,
+        into_trip_revision=into_trip_revision,
+        publish=publish,
+    )
     ctx.document = core.source_in(ctx, draft["source"])
     core.organisations_in(ctx, draft.get("organisations") or [], update)
     core.people_in(ctx, draft.get("people") or [], update)

@@ -24,6 +24,14 @@ NAME_POS_PHONE = re.compile(
 )
 
 
+# 연락처 / 외교통상부 일본과 / 2100-7337: a heading, the department, the phone, one a line
+HEADED = re.compile(
+    r"^\s*(?:연락처|문의)\s*[:：]?\s*\n\s*(?P<dept>[가-힣][^\n\d]{1,40}?)\s*\n\s*"
+    r"(?P<phone>" + PHONE + r")\s*$",
+    re.M,
+)
+
+
 def find_contacts(text: str) -> list[dict]:
     contacts: list[dict] = []
     seen: set[str] = set()
@@ -52,11 +60,15 @@ def find_contacts(text: str) -> list[dict]:
     for m in NAME_POS_PHONE.finditer(text):
         pos = m.group("pos")
         dept = re.match(r"(.+?(?:과|팀))(?:장)$", pos)
+        # A 담당부서 stated just before is the department; the position is kept whole.
+        stated = [b for b in BLOCK.finditer(text, 0, m.start()) if m.start() - b.end() < 120]
         add(
             {
-                "department": dept.group(1) if dept else None,
+                "department": stated[-1].group("dept").strip()
+                if stated
+                else (dept.group(1) if dept else None),
                 "role": "desk",
-                "position": pos[len(dept.group(1)) :] if dept else pos,
+                "position": pos if stated or not dept else pos[len(dept.group(1)) :],
                 "name": m.group("name"),
                 "phone": m.group("phone"),
                 "span": list(m.span()),
@@ -78,6 +90,18 @@ def find_contacts(text: str) -> list[dict]:
                 "phone": m.group("phone"),
                 "span": list(m.span()),
                 "confidence": 0.8,
+            }
+        )
+    for m in HEADED.finditer(text):
+        add(
+            {
+                "department": m.group("dept").strip(),
+                "role": None,
+                "position": None,
+                "name": None,
+                "phone": m.group("phone").strip(),
+                "span": list(m.span()),
+                "confidence": 0.6,
             }
         )
     return contacts

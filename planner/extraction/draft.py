@@ -6,6 +6,7 @@ import re
 
 from planner.extraction import agreements, contacts, dates, fields, people, tables, trips
 from planner.extraction.events import build_event
+from planner.extraction.prose_events import find_prose_events
 
 DATELINE = re.compile(
     r"(date|배포|등록|작성|게시|입력|수정|기사입력|발행|posted|published)[^\n]{0,12}$", re.I
@@ -61,6 +62,22 @@ class Resolver:
             if m.month is None and m.day is not None and month is not None and "ends" in m.notes:
                 m.month = month
             year = self.year or known
+            if (
+                self.year
+                and m.year is None
+                and m.weekday
+                and m.month
+                and m.day
+                and self.year not in dates.years_fitting(m.month, m.day, m.weekday, [self.year])
+            ):
+                # The weekday refutes the page's year: a year the text implies may fit it.
+                fits = dates.years_fitting(m.month, m.day, m.weekday, candidates)
+                if len(fits) == 1:
+                    year = fits[0]
+                    m.notes.append(f"연도 추정: {candidates[year]} + 요일 / year from {year}")
+                    dates.resolve(m, year=year, month=month, year_source=candidates[year])
+                    month = m.month
+                    continue
             if self.year is None and m.year is None and m.weekday and m.month and m.day:
                 fits = dates.years_fitting(m.month, m.day, m.weekday, range(1990, 2036))
                 inferred = [y for y in fits if y in candidates]
@@ -73,8 +90,8 @@ class Resolver:
             if m.year is None and m.month is None and m.day is not None and month is not None:
                 m.month = month
             dates.resolve(m, year=year, month=month, year_source=self.source if year else "")
-            if m.month is not None:
-                month = m.month
+            if m.month is not None and not m.relative:
+                month = m.month  # `지난 2월` is looked back on: later days stay in their month
 
     def _candidate_years(self, text: str) -> dict[int, str]:
         """Years the text itself implies: `작년 9월` beside a dated `2009.9.29` → 2010;
@@ -152,6 +169,8 @@ def build(text: str) -> dict:
     trip = trips.build_trip(text, resolver, title, lang) if lang == "ko" else None
     agreement = agreements.build_agreement(text, resolver, org_ref)
     events = [event] if event else []
+    if not event and not trip:
+        events = find_prose_events(text, resolver, lang, org_ref)
     if trip:
         for e in trip.pop("_events", []):
             for o in e["organisers"]:
@@ -190,8 +209,19 @@ def build(text: str) -> dict:
     }
 
 
+GENERIC_TITLE = re.compile(r"^(?:draft\s+)?(?:agenda|programme|program|schedule)$", re.I)
+NAMED_MEETING = re.compile(
+    r"\bthe ((?:[A-Z][\w\-]*\s){1,6}(?:Meeting|Forum|Conference|Summit|Workshop|Symposium))\b"
+)
+
+
 def _event_title(text: str, found, title: str | None) -> str | None:
     named = next((f.value for f in found if f.role == "title"), None)
+    if title and GENERIC_TITLE.match(title.strip()):
+        # `Draft Agenda` names the page, not the event: `Opening of the Ministerial Meeting`.
+        meeting = NAMED_MEETING.search(text)
+        if meeting:
+            return meeting.group(1)
     quoted = re.search(r"[‘'「“\"](제\s*\d+\s*회[^’'」”\"\n]{2,40})[’'」”\"]", text)
     if quoted:
         return quoted.group(1)

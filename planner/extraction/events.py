@@ -6,8 +6,8 @@ import re
 
 from planner.extraction import fields as F
 from planner.extraction import order as order_mod
-from planner.extraction import people as P
 from planner.extraction import places, tables
+from planner.extraction.sessions import people_by_surname, session, with_parallel
 from planner.extraction.times import find_times
 
 EVENT_KINDS = [
@@ -203,10 +203,15 @@ def build_event(
     if single_day and event["start"].get("value"):
         for s in event["sessions"]:
             s["day"] = s["day"] or dict(event["start"])
+    people_by_surname(text, event["sessions"])
+    event["sessions"] = with_parallel(text, event["sessions"])
     zones = {r.time.zone for r in rows if r.time.zone}
     if event["place"] is None:
         event["place"] = dict.fromkeys(PLACE_KEYS)
     place = event["place"]
+    dateline = re.search(r"^([A-Z]{3,}(?: [A-Z]{3,})?)\s*(?:,|[-–—]{1,2})\s", text, re.M)
+    if dateline and not place.get("city") and places.find_places(dateline.group(1).title()):
+        place["city"] = dateline.group(1).title()  # a news dateline: `PARIS - Leaders of…`
     if zones:
         place["timezone"] = zones.pop()
     elif re.search(r"local time zone|현지\s*시간\s*기준", text, re.I):
@@ -321,57 +326,3 @@ def _field_blocks(text: str, fields: list[F.Field], resolve_date) -> list[dict]:
             }
         )
     return out if len(out) >= 2 else []
-
-
-def session(row: tables.Row, order: int, text: str) -> dict:
-    cells = [c for c in row.cells if c and not c.startswith("\x01")]
-    tagged = {
-        c[1:].split(":", 1)[0]: c[1:].split(":", 1)[1] for c in row.cells if c.startswith("\x01")
-    }
-    title_cell = cells[0] if cells else ""
-    title, items, people = tables.split_title(title_cell)
-    notes, room = [], tagged.get("room")
-    for extra in cells[1:] + ([tagged["remark"]] if "remark" in tagged else []):
-        if P.is_role(extra):
-            people.append({"role": _role_for(title), "as_written": extra.strip()})
-        elif P.person_list(extra) or (P.looks_like_person(extra) and len(extra) < 40):
-            for who in P.person_list(extra) or [extra]:
-                people.append({"role": _role_for(title), "as_written": who})
-        elif P.LATIN_NAME.match(re.sub(r"^(?:\d+\.|[-–•])\s*", "", extra)) and len(extra) < 160:
-            who = re.sub(r"^(?:\d+\.|[-–•])\s*", "", extra).strip()
-            people.append({"role": _role_for(title), "as_written": who})
-        notes.append(extra)
-    if room in ("-", ""):
-        room = None
-    if not room:
-        inline = re.search(r"\(([가-힣]{2,6}(?:무대|마당|홀|장))\)", " ".join(cells))
-        room = inline.group(1) if inline else None
-    if not title and notes:
-        title = tables.clean_title(notes.pop(0))
-    minutes = row.time.minutes
-    return {
-        "day": row.day.draft() if row.day else None,
-        "order": order,
-        "start": row.time.start,
-        "end": row.time.end,
-        "minutes": minutes,
-        "title": title,
-        "kind": tables.session_kind(title),
-        "part": row.part,
-        "room": room,
-        "notes": " ".join(notes) or None,
-        "people": people,
-        "items": items,
-        "span": list(row.span),
-        "confidence": 0.8 if title else 0.4,
-    }
-
-
-def _role_for(title: str) -> str:
-    kind = tables.session_kind(title)
-    return {
-        "discussion": "panelist",
-        "qa": "moderator",
-        "closing": "mc",
-        "presentation": "presenter",
-    }.get(kind or "", "speaker")

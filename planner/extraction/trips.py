@@ -6,61 +6,52 @@ import re
 
 from planner.extraction import people as P
 from planner.extraction import places
+from planner.extraction.engagements import find_engagements, foreign_places, sentences
 
 TRIP_VERB = re.compile(r"방문(?!객|단)|파견|순방|출장|출국|찾는다")
-SENTENCE = re.compile(r"[^\n]+?(?:다\.(?=\s|$)|$)", re.M)
-ENGAGEMENTS = [
-    ("forum", ("포럼",)),
-    ("seminar", ("워크숍", "라운드테이블", "세미나")),
-    ("ceremony", ("기념식", "개소식", "개막식")),
-    ("signing", ("서명식",)),
-    ("meeting", ("면담", "회담", "예방", "간담회", "회의", "공동위원회", "위원회")),
-    ("other", ("리셉션", "만찬", "오찬")),
-]
-
-
-def _sentences(text: str):
-    for m in SENTENCE.finditer(text):
-        yield m.start(), m.group(0)
 
 
 def build_trip(text: str, resolver, title: str | None, lang: str) -> dict | None:
     """The first sentence that sends someone abroad with a date range (else with a date)."""
-    sentences = list(_sentences(text))
+    told = list(sentences(text))
     found = []
-    for k, (at, sentence) in enumerate(sentences):
+    for k, (at, sentence) in enumerate(told):
         if not TRIP_VERB.search(sentence):
             continue
         dated = resolver.between(at, at + len(sentence))
         if not dated:
             continue
-        foreign = _foreign(sentence)
+        foreign = foreign_places(sentence)
         if not foreign:
-            nearby = [s for _, s in sentences[k + 1 : k + 3]] + [title or ""]
-            foreign = next((f for f in map(_foreign, nearby) if f), [])
+            nearby = [s for _, s in told[k + 1 : k + 3]] + [title or ""]
+            foreign = next((f for f in map(foreign_places, nearby) if f), [])
         if foreign:
             ranged = any("ends" in d.get("notes", []) for d in dated)
             found.append((not ranged, k, at, sentence, foreign, dated))
     if not found:
         return None
     _, k, at, sentence, foreign, dated = min(found, key=lambda f: (f[0], f[1]))
-    for _at, other in sentences:
+    for _at, other in told:
         if (
             other != sentence
             and TRIP_VERB.search(other)
             and not re.search(r"지난|작년|당시|순방\s*시", other)
         ):
-            foreign += [p for p in _foreign(other) if p not in foreign]
-    foreign.sort(key=lambda p: _first_at(text, p))
+            foreign += [p for p in foreign_places(other) if p not in foreign]
+    # Countries in the order the sending sentence names them (`스위스와 미국을 순차로`);
+    # a city named earlier in passing (`워싱턴 글로벌혁신센터`) does not lead.
+    foreign.sort(key=lambda p: (_named_at(sentence, p), _first_at(text, p)))
     return _trip(text, at, sentence, foreign, dated, resolver, title)
+
+
+def _named_at(sentence: str, p: dict) -> int:
+    countries = [q for q in foreign_places(sentence) if q["kind"] == "country"]
+    at = next((q["span"][0] for q in countries if q["country"] == p["country"]), None)
+    return at if at is not None else len(sentence)
 
 
 def _first_at(text: str, p: dict) -> int:
     return text.find(p["name"])
-
-
-def _foreign(sentence: str) -> list[dict]:
-    return [p for p in places.find_places(sentence) if p["country"] != "KR"]
 
 
 def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
@@ -94,6 +85,17 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         )
         if subject:
             trip["head"] = {"as_written": f"{subject.group(1)} {subject.group(2)}"}
+            if len(subject.group(1)) == 1:
+                # `박 시장이`: the full name written elsewhere (`박원순 서울시장은`).
+                full = re.search(
+                    subject.group(1)
+                    + r"[가-힣]{1,3}\s+[가-힣]*"
+                    + subject.group(2)
+                    + r"(?=[은는이가\s])",
+                    text,
+                )
+                if full:
+                    trip["head"] = {"as_written": full.group(0)}
     all_places = places.find_places(text)
     for p, city in _stop_places(foreign, all_places, text):
         place = {
@@ -114,7 +116,7 @@ def _trip(text, at, sentence, foreign, dated, resolver, title) -> dict:
         for stop in trip["stops"]:
             if stop["place"]["country"] == airport["country"] and not stop["place"].get("airport"):
                 stop["place"]["airport"] = airport["airport"]
-    trip["engagements"] = _engagements(text, resolver, trip["stops"], at + len(sentence))
+    trip["engagements"] = find_engagements(text, resolver, trip["stops"], at, at + len(sentence))
     lead = re.search(r"([가-힣]{2,10}부)\s*\(\s*장관", text)
     for e in trip["engagements"]:
         e["host"] = e.pop("_host", None) or (lead.group(1) if lead else None)
@@ -190,99 +192,3 @@ def _city_of(all_places, iso, text):
             if after.startswith(("에서", "를", "을", "에 ", "시")):
                 return p
     return None
-
-
-CLAUSE = re.compile(r"(?<=[고며서]),\s+")
-VISIT = re.compile(r"(?:를|을)\s*방문(?:해|하여|하고)")
-
-
-def _engagements(text, resolver, stops, after: int) -> list[dict]:
-    """One engagement per clause that names a meeting, forum, visit…; one per person met."""
-    out = []
-    current_stop = stops[0]["place"] if stops else None
-    for at, sentence in _sentences(text[after:]):
-        at += after
-        if re.search(r"지난|작년|당시", sentence[:30]) and not re.search(
-            r"(한다|된다|예정이다|계획이다|갖는다)\.?\s*$", sentence
-        ):
-            continue
-        pos = 0
-        for clause in CLAUSE.split(sentence):
-            c_at = at + sentence.find(clause, pos)
-            pos = c_at - at + len(clause)
-            current_stop = _stop_named(clause, stops) or current_stop
-            out += _clause_engagements(clause, c_at, resolver, current_stop, len(out))
-    return out
-
-
-def _stop_named(clause: str, stops) -> dict | None:
-    for p in _foreign(clause):
-        tail = clause[p["span"][1] : p["span"][1] + 6]
-        if re.match(r"\s*(?:를|을|에서|에|\s[가-힣]+에서)", tail) or p["kind"] == "city":
-            for s in stops:
-                if s["place"]["country"] == p["country"]:
-                    return s["place"]
-    return None
-
-
-def _clause_engagements(clause, at, resolver, stop, n) -> list[dict]:
-    hits = [(clause.find(w), k) for k, words in ENGAGEMENTS for w in words if w in clause]
-    kind = min(hits)[1] if hits else None
-    attend = re.search(r"(?:열리는|개최되는|열릴)\s+(.{4,60}?)에\s*참석", clause)
-    if kind is None and attend:
-        kind = "event"
-    if kind is None and VISIT.search(clause) and re.search(r"점검|시찰|견학|둘러", clause):
-        kind = "visit"
-    if kind is None:
-        return []
-    if kind in ("forum", "seminar", "ceremony", "event") and not re.search(
-        r"개최|참석|열리|가질|갖|진행|참가|연다", clause
-    ):
-        return []
-    dated = [
-        d
-        for d in resolver.between(at, at + len(clause))
-        if d["precision"] != "year"
-        and not re.search(
-            r"(?:지난|작년|당시)\s*$", resolver.text[max(0, d["span"][0] - 4) : d["span"][0]]
-        )
-    ]
-    quoted = re.search(r"[‘'「“](.{4,40}?)[’'」”]", clause)
-    plain = re.search(
-        r"([가-힣A-Za-z\-·․]+(?:포럼|워크숍|라운드테이블|세미나|기념식|개소식|위원회))", clause
-    )
-    title = (
-        quoted.group(1)
-        if quoted and kind in ("forum", "seminar", "ceremony")
-        else (plain.group(1) if plain else None)
-    )
-    if kind == "event" and attend:
-        title = attend.group(1).strip()
-    found = P.find_people(clause) if kind == "meeting" else []
-    subject = re.match(
-        r"^[^가-힣‘']*[‘']?([가-힣\-·]{2,20}(?:단|부|청|처|원|회))[’']?[은는이가]\s", clause
-    )
-    base = {
-        "_host": subject.group(1) if subject else None,
-        "kind": kind,
-        "date": dated[0] if dated else None,
-        "start": None,
-        "end": None,
-        "place": dict(stop) if stop else None,
-        "status": None,
-        "participants": [],
-        "purpose": None,
-        "span": [at, at + len(clause)],
-        "confidence": 0.5,
-    }
-    if not found:
-        return [{**base, "title": title, "order": n + 1, "counterparts": []}]
-    return [
-        {
-            **base,
-            "order": n + k + 1,
-            "counterparts": [{"as_written": p["name_ko"]}],
-            "title": f"{p['name_ko']} {p['position_ko'] or ''} 면담".replace("  ", " "),
-        }
-        for k, p in enumerate(found)
-    ]

@@ -30,6 +30,17 @@ class DraftReview(TimeStampedModel):
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.OPEN)
+    # Started from a trip page: what the document says is added to this trip, if it is still
+    # at the revision the review was started from.
+    trip = models.ForeignKey(
+        "itineraries.Trip",
+        verbose_name=_("trip to add to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="draft_reviews",
+    )
+    trip_revision = models.PositiveIntegerField(_("trip revision"), null=True, blank=True)
     document = models.ForeignKey(
         SourceDocument,
         verbose_name=_("document created"),
