@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bench.leg import PAGES
+from bench.leg import PAGES, SIZED_PAGES, SIZED_TRIPS
 
 NOTES = Path(__file__).resolve().parent / "NOTES.md"
 
@@ -58,6 +58,16 @@ def check_budgets(legs: dict[str, dict], budgets: dict) -> list[Verdict]:
                     f"{db}: trip page median {median} ms ≤ {trip_median} ms on the large data set",
                 )
             )
+        for size in SIZED_TRIPS:
+            name, budget = f"trip_page_{size}", budgets["time"].get(f"trip_page_{size}_median_ms")
+            if name in large and budget is not None:
+                median = large[name]["median_ms"]
+                verdicts.append(
+                    Verdict(
+                        median <= budget,
+                        f"{db}: trip page of {size:,} engagements median {median} ms ≤ {budget} ms",
+                    )
+                )
         load = leg.get("load")
         if load:
             verdicts.append(
@@ -110,7 +120,7 @@ def _page_table(leg: dict) -> list[str]:
         "| size | runs |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for key, description, *_ in PAGES:
+    for key, description, *_ in [*PAGES, *SIZED_PAGES]:
         if key in large:
             big = large[key]
             queries = f"{small[key]['queries'] if key in small else '—'} → {big['queries']}"
