@@ -372,6 +372,16 @@ def build(shape: Shape, *, seed: int = 7) -> Built:
     )
 
 
+@transaction.atomic
+def sized_trip(engagements: int, *, seed: int = 11) -> Trip:
+    """One trip with ``engagements`` engagements (and the usual stops, travel, delegation)."""
+    builder = Builder(seed)
+    orgs, people, venues = builder.directory()
+    shape = Shape(f"trip-{engagements}", 1, engagements, 0, 0, 0, 0)
+    (trip,) = _trips(builder, shape, orgs, people, venues)
+    return trip
+
+
 def bench_user():
     user, created = get_user_model().objects.get_or_create(
         username="bench",

@@ -49,6 +49,13 @@ PAGES = [
     ("calendar_month", "Calendar month", "calendar:month", None, 20),
 ]
 
+# Single trips of a given size (engagements → timed runs): how the trip page grows with its
+# own programme, measured on the large data set.
+SIZED_TRIPS = {100: 20, 1000: 6}
+SIZED_PAGES = [
+    (f"trip_page_{size}", f"Trip page, one trip of {size:,} engagements") for size in SIZED_TRIPS
+]
+
 
 def personal_feed_token(user) -> str | None:
     try:
@@ -73,6 +80,20 @@ def measure_pages(client, label: str, built, token: str | None) -> list[dict]:
         results.append(timing.as_dict())
         shown = f"{timing.median_ms} ms, {timing.queries} queries" if url else timing.skipped
         print(f"  [{label}] {key}: {shown}", flush=True)
+    return results
+
+
+def measure_sized_trips(client) -> list[dict]:
+    from bench import dataset
+    from bench.measure import measure_get
+
+    results = []
+    for size, runs in SIZED_TRIPS.items():
+        trip = dataset.sized_trip(size)
+        name = f"trip_page_{size}"
+        timing = measure_get(client, name, "large", trip.get_absolute_url(), runs=runs)
+        results.append(timing.as_dict())
+        print(f"  [large] {name}: {timing.median_ms} ms, {timing.queries} queries", flush=True)
     return results
 
 
@@ -218,6 +239,8 @@ def run_leg(out: Path, *, load_seconds: float, only_load: bool = False) -> None:
         print(f"leg: {shape.label} data set {results['shapes'][shape.label]}", flush=True)
         if not only_load:
             results["pages"] += measure_pages(client, shape.label, built, token)
+    if not only_load:
+        results["pages"] += measure_sized_trips(client)
 
     from bench import editor_sizes
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bench.leg import PAGES
+from bench.leg import PAGES, SIZED_PAGES, SIZED_TRIPS
 
 NOTES = Path(__file__).resolve().parent / "NOTES.md"
 
@@ -69,6 +69,16 @@ def check_budgets(
                         median <= editor_budget,
                         f"{db}: run-of-show editor with 100 rows median {median} ms"
                         f" ≤ {editor_budget} ms",
+                    )
+                )
+        for size in SIZED_TRIPS:
+            name, budget = f"trip_page_{size}", budgets["time"].get(f"trip_page_{size}_median_ms")
+            if name in large and budget is not None:
+                median = large[name]["median_ms"]
+                verdicts.append(
+                    Verdict(
+                        median <= budget,
+                        f"{db}: trip page of {size:,} engagements median {median} ms ≤ {budget} ms",
                     )
                 )
         load = leg.get("load")
@@ -154,7 +164,7 @@ def _page_table(leg: dict) -> list[str]:
         "| size | runs |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for key, description, *_ in PAGES:
+    for key, description, *_ in [*PAGES, *SIZED_PAGES]:
         if key in large:
             big = large[key]
             queries = f"{small[key]['queries'] if key in small else '—'} → {big['queries']}"

@@ -1,60 +1,29 @@
-"""Editing a trip's engagements and the people in them, inline on the trip page.
+"""A trip's engagements and the people in them, edited inline on the trip page.
 
-Every view works as htmx (a partial of the trip page, ``tripChanged`` when done)
+Every view works as htmx (a partial of the trip page with the changed regions)
 and as a plain form page with POST and redirect. Editors only.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from itineraries import services
-from itineraries.editing import (
-    add_validation_error,
-    done,
-    get_trip,
-    posted_revision,
-    render_confirm,
-    render_form,
-    save_item,
-    stale_report,
-)
+from itineraries.crud import TripItemViews
+from itineraries.editing import add_validation_error, done, get_trip, render_confirm, render_form
 from itineraries.forms import EngagementForm, EngagementPersonForm
 from itineraries.models import Engagement, EngagementPerson, Trip
 from planner.listing import HtmxHttpRequest
-from planner.models import StaleEditError
 from planner.params import query_day
 from planner.permissions import editor_required
-
-# Date and times together, then where; the form's own order puts the times last.
-ENGAGEMENT_FIELDS = (
-    "stop",
-    "kind",
-    "status",
-    "title_ko",
-    "title_en",
-    "date",
-    "start_time",
-    "end_time",
-    "start_fold",
-    "end_fold",
-    "date_note",
-    "venue",
-    "room",
-    "join_url",
-    "objectives",
-    "notes",
-)
 
 ENGAGEMENT_HINT = gettext_lazy(
     "Enter the date and times in the local time of the venue (or of the stop when there is "
@@ -62,182 +31,114 @@ ENGAGEMENT_HINT = gettext_lazy(
 )
 
 
-def _engagement(trip: Trip, pk: int) -> Engagement:
-    queryset = Engagement.objects.filter(trip=trip).select_related("stop", "venue")
-    return get_object_or_404(queryset, pk=pk)
-
-
-def _initial_for_new(request: HtmxHttpRequest, trip: Trip) -> tuple[dict, str]:
-    """A day's "add" link passes its date and stop; the form slot is that day's."""
-    initial = {}
-    day = query_day(request.GET.get("date"), name="date") if request.method == "GET" else None
-    if day:
-        initial["date"] = day
-    stop_id = request.GET.get("stop", "")
-    if stop_id.isdigit() and trip.stops.filter(pk=stop_id).exists():
-        initial["stop"] = int(stop_id)
-    anchor = f"day-{day.isoformat()}" if day else "programme"
-    return initial, anchor
-
-
-def _save_engagement(engagement: Engagement, expected: int | None) -> Engagement:
-    return services.engagement_save(engagement=engagement, expected_revision=expected)
-
-
-def _saved_message(engagement: Engagement) -> str:
-    return _("Saved “%(title)s”.") % {"title": engagement.title_ko}
-
-
-@require_http_methods(["GET", "POST"])
-@editor_required
-def engagement_add(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
-    trip = get_trip(trip_pk)
-    initial, day_anchor = _initial_for_new(request, trip)
-    # The editor slot the form opened in (its ids are derived from it): a plain element id.
-    slot = re.sub(r"[^\w-]", "", request.GET.get("slot", "") or request.POST.get("slot", ""))[:60]
-    return save_item(
-        request,
-        trip,
-        form_class=EngagementForm,
-        form_kwargs={"trip": trip, "auto_id": f"new-{slot or 'engagement'}-%s"},
-        instance=Engagement(trip=trip),
-        initial=initial,
-        save=_save_engagement,
-        title=_("New engagement"),
-        message=lambda e: _("Added “%(title)s”.") % {"title": e.title_ko},
-        anchor=lambda e: f"engagement-{e.pk}" if e else day_anchor,
-        hint=ENGAGEMENT_HINT,
-        field_order=ENGAGEMENT_FIELDS,
-        extra={"slot": slot},
+class EngagementViews(TripItemViews):
+    model = Engagement
+    form_class = EngagementForm
+    name, path, id_prefix = "engagement", "engagements", "e"
+    regions = ("conflicts", "programme", "counterparts", "forums")
+    related = ("stop", "venue")
+    label_key = "title"
+    # Date and times together, then where; the form's own order puts the times last.
+    field_order = (
+        "stop",
+        "kind",
+        "status",
+        "title_ko",
+        "title_en",
+        "date",
+        "start_time",
+        "end_time",
+        "start_fold",
+        "end_fold",
+        "date_note",
+        "venue",
+        "room",
+        "join_url",
+        "objectives",
+        "notes",
     )
-
-
-@require_http_methods(["GET", "POST"])
-@editor_required
-def engagement_edit(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    trip = get_trip(trip_pk)
-    engagement = _engagement(trip, pk)
-    return save_item(
-        request,
-        trip,
-        form_class=EngagementForm,
-        form_kwargs={"trip": trip, "auto_id": f"e{pk}-%s"},
-        instance=engagement,
-        save=_save_engagement,
-        title=_("Edit “%(title)s”") % {"title": engagement.title_ko},
-        message=_saved_message,
-        anchor=lambda e: f"engagement-{pk}",
-        hint=f"{ENGAGEMENT_HINT} ({_('time zone')}: {engagement.timezone_name})",
-        field_order=ENGAGEMENT_FIELDS,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@editor_required
-def engagement_cancel(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    """Cancelled items stay on the programme (struck through) and in calendar feeds.
-
-    GET asks first (a real form, no script); only the POST cancels.
-    """
-    trip = get_trip(trip_pk)
-    engagement = _engagement(trip, pk)
-    if request.method == "GET":
-        question = _(
-            "Mark “%(title)s” as cancelled? It stays on the programme, struck through, and "
-            "calendars show it as cancelled."
-        )
-        return _ask(
-            request,
-            trip,
-            engagement,
-            title=_("Cancel an engagement"),
-            question=question,
-            button=_("Mark as cancelled"),
-        )
-    expected = posted_revision(request)
-    try:
-        services.engagement_cancel(engagement=engagement, expected_revision=expected)
-    except StaleEditError as error:
-        return _stale_confirm(request, trip, error.current, expected, cancel=True)
-    message = _("“%(title)s” is marked as cancelled.") % {"title": engagement.title_ko}
-    return done(request, trip, message, f"engagement-{pk}")
-
-
-@require_http_methods(["GET", "POST"])
-@editor_required
-def engagement_delete(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    trip = get_trip(trip_pk)
-    engagement = _engagement(trip, pk)
-    if request.method == "POST":
-        expected = posted_revision(request)
-        try:
-            services.engagement_delete(engagement=engagement, expected_revision=expected)
-        except StaleEditError as error:
-            return _stale_confirm(request, trip, error.current, expected)
-        message = _("Deleted “%(title)s”.") % {"title": engagement.title_ko}
-        return done(request, trip, message, "programme")
-    question = _(
+    add_title = gettext_lazy("New engagement")
+    edit_title = gettext_lazy("Edit “%(title)s”")
+    added = gettext_lazy("Added “%(title)s”.")
+    saved = gettext_lazy("Saved “%(title)s”.")
+    delete_title = gettext_lazy("Delete an engagement")
+    delete_question = gettext_lazy(
         "Delete “%(title)s” and its participant lines? Its history is kept. "
         "To keep it on the programme as called off, cancel it instead."
     )
-    return _ask(request, trip, engagement, title=_("Delete an engagement"), question=question)
+    delete_again = gettext_lazy("Delete “%(title)s” all the same? Its history is kept.")
+    deleted = gettext_lazy("Deleted “%(title)s”.")
 
+    def save(self, item: Engagement, expected_revision: int | None) -> Engagement:
+        return services.engagement_save(engagement=item, expected_revision=expected_revision)
 
-def _ask(
-    request: HtmxHttpRequest,
-    trip: Trip,
-    engagement: Engagement,
-    *,
-    title: str,
-    question: str,
-    button: str = "",
-) -> HttpResponse:
-    """The confirm step before a cancel or a delete of one engagement."""
-    return render_confirm(
-        request,
-        trip,
-        title=title,
-        question=question % {"title": engagement.title_ko},
-        action=request.path,
-        anchor=f"engagement-{engagement.pk}",
-        revision=engagement.revision,
-        button=button,
-    )
+    def delete(self, item: Engagement, expected_revision: int | None) -> None:
+        services.engagement_delete(engagement=item, expected_revision=expected_revision)
 
+    def cancel(self, item: Engagement, expected_revision: int | None) -> None:
+        services.engagement_cancel(engagement=item, expected_revision=expected_revision)
 
-def _stale_confirm(
-    request: HtmxHttpRequest,
-    trip: Trip,
-    current: Engagement,
-    expected: int | None,
-    *,
-    cancel: bool = False,
-) -> HttpResponse:
-    """Cancel/delete on a copy someone changed: show their change and ask again."""
-    stale = stale_report(
-        current,
-        form_class=EngagementForm,
-        form_kwargs={"trip": trip},
-        expected_revision=expected,
-        reload_url=reverse("itineraries:engagement_edit", args=[trip.pk, current.pk]),
-    )
-    name = "engagement_cancel" if cancel else "engagement_delete"
-    return render_confirm(
-        request,
-        trip,
-        title=_("Cancel an engagement") if cancel else _("Delete an engagement"),
-        question=(
-            _("Mark “%(title)s” as cancelled all the same?")
-            if cancel
-            else _("Delete “%(title)s” all the same? Its history is kept.")
+    def label(self, item: Engagement) -> str:
+        return item.title_ko
+
+    def anchor(self, item: Engagement | None) -> str:
+        return f"engagement-{item.pk}" if item and item.pk else "programme"
+
+    def hint_for(self, item: Engagement) -> str:
+        if not item.pk:
+            return str(ENGAGEMENT_HINT)
+        return f"{ENGAGEMENT_HINT} ({_('time zone')}: {item.timezone_name})"
+
+    def new_item(self, request: HtmxHttpRequest, trip: Trip) -> tuple:
+        """A day's "add" link passes its date and stop; the form slot is that day's."""
+        initial = {}
+        day = query_day(request.GET.get("date"), name="date") if request.method == "GET" else None
+        if day:
+            initial["date"] = day
+        stop_id = request.GET.get("stop", "")
+        if stop_id.isdigit() and trip.stops.filter(pk=stop_id).exists():
+            initial["stop"] = int(stop_id)
+        anchor = f"day-{day.isoformat()}" if day else "programme"
+        # The editor slot the form opened in (its ids are derived from it): a plain element id.
+        raw = request.GET.get("slot", "") or request.POST.get("slot", "")
+        slot = re.sub(r"[^\w-]", "", raw)[:60]
+        return Engagement(trip=trip), initial, anchor, {"slot": slot}
+
+    def mark_cancelled(self, request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
+        """Cancelled items stay on the programme (struck through) and in calendar feeds.
+
+        GET asks first (a real form, no script); only the POST cancels.
+        """
+        trip = get_trip(trip_pk)
+        return self.confirm_response(
+            request,
+            trip,
+            self.get_item(trip, pk),
+            act=self.cancel,
+            title=_("Cancel an engagement"),
+            question=gettext_lazy(
+                "Mark “%(title)s” as cancelled? It stays on the programme, struck through, "
+                "and calendars show it as cancelled."
+            ),
+            again=gettext_lazy("Mark “%(title)s” as cancelled all the same?"),
+            button=_("Mark as cancelled"),
+            finished=gettext_lazy("“%(title)s” is marked as cancelled."),
+            finished_anchor=f"engagement-{pk}",
         )
-        % {"title": current.title_ko},
-        action=reverse(f"itineraries:{name}", args=[trip.pk, current.pk]),
-        anchor=f"engagement-{current.pk}",
-        revision=current.revision,
-        button=_("Mark as cancelled") if cancel else _("Delete"),
-        stale=stale,
-    )
+
+    @classmethod
+    def urls(cls) -> list:
+        views = cls()
+        cancel = require_http_methods(["GET", "POST"])(editor_required(views.mark_cancelled))
+        item = f"<int:trip_pk>/{cls.path}/<int:pk>"
+        return [
+            *super().urls(),
+            path(f"{item}/cancel/", cancel, name="engagement_cancel"),
+        ]
+
+
+def _engagement(trip: Trip, pk: int) -> Engagement:
+    return EngagementViews().get_item(trip, pk)
 
 
 @require_POST
@@ -247,39 +148,9 @@ def engagement_move(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResp
     trip = get_trip(trip_pk)
     engagement = _engagement(trip, pk)
     direction = -1 if request.POST.get("direction") == "up" else 1
-    if engagement.date is not None and engagement.starts_at is None:
-        _move_among_untimed(engagement, direction)
+    services.engagement_move_untimed(engagement=engagement, direction=direction)
     message = _("Moved “%(title)s”.") % {"title": engagement.title_ko}
-    return done(request, trip, message, f"engagement-{pk}")
-
-
-@transaction.atomic
-def _move_among_untimed(engagement: Engagement, direction: int) -> None:
-    """``engagement_move`` swaps with the next item of the date; step past timed ones."""
-    for _step in range(Engagement.objects.filter(trip_id=engagement.trip_id).count()):
-        before = _untimed_order(engagement.trip_id, engagement.date)
-        services.engagement_move(engagement=engagement, direction=direction)
-        after = _untimed_order(engagement.trip_id, engagement.date)
-        if after != before or not _can_step(engagement, direction):
-            return
-
-
-def _untimed_order(trip_id: int, day: date) -> list[int]:
-    return list(
-        Engagement.objects.filter(trip_id=trip_id, date=day, starts_at__isnull=True)
-        .order_by("order", "pk")
-        .values_list("pk", flat=True)
-    )
-
-
-def _can_step(engagement: Engagement, direction: int) -> bool:
-    siblings = list(
-        Engagement.objects.filter(trip_id=engagement.trip_id, date=engagement.date)
-        .order_by("order", "pk")
-        .values_list("pk", flat=True)
-    )
-    index = siblings.index(engagement.pk)
-    return 0 <= index + direction < len(siblings)
+    return done(request, trip, message, f"engagement-{pk}", regions=("programme",))
 
 
 # People in an engagement ------------------------------------------------------
@@ -303,7 +174,7 @@ def engagement_person_add(request: HtmxHttpRequest, trip_pk: int, pk: int) -> Ht
                 "who": form.instance.display_name or form.instance.get_role_display(),
                 "title": engagement.title_ko,
             }
-            return done(request, trip, message, f"engagement-{pk}")
+            return done(request, trip, message, f"engagement-{pk}", regions=PEOPLE_REGIONS)
     return render_form(
         request,
         trip,
@@ -319,6 +190,10 @@ def engagement_person_add(request: HtmxHttpRequest, trip_pk: int, pk: int) -> Ht
     )
 
 
+# Who is in a meeting shows in its row, the counterparts met and the double bookings.
+PEOPLE_REGIONS = ("conflicts", "programme", "counterparts")
+
+
 @require_http_methods(["GET", "POST"])
 @editor_required
 def engagement_person_remove(
@@ -332,19 +207,16 @@ def engagement_person_remove(
         ),
         pk=line_pk,
     )
-    who = line.display_name or line.get_role_display()
+    names = {"who": line.display_name or line.get_role_display(), "title": engagement.title_ko}
     if request.method == "POST":
-        line.delete()
-        message = _("Removed %(who)s from “%(title)s”.") % {
-            "who": who,
-            "title": engagement.title_ko,
-        }
-        return done(request, trip, message, f"engagement-{pk}")
+        services.engagement_person_remove(line=line)
+        message = _("Removed %(who)s from “%(title)s”.") % names
+        return done(request, trip, message, f"engagement-{pk}", regions=PEOPLE_REGIONS)
     return render_confirm(
         request,
         trip,
         title=_("Remove a participant"),
-        question=_("Remove %(who)s from “%(title)s”?") % {"who": who, "title": engagement.title_ko},
+        question=_("Remove %(who)s from “%(title)s”?") % names,
         action=request.path,
         anchor=f"engagement-{pk}",
         button=_("Remove"),

@@ -23,6 +23,7 @@ from planner.forms import (
     DateInput,
     RepeatedHourMixin,
     RevisionMixin,
+    ServiceValidatedMixin,
     TimeInput,
     local_to_instant,
 )
@@ -32,7 +33,7 @@ from planner.zone_fields import ZonePickerField, wire_place_lookup
 LOOKUP = reverse_lazy("itineraries:place_lookup")
 
 
-class EngagementForm(RepeatedHourMixin, RevisionMixin, forms.ModelForm):
+class EngagementForm(ServiceValidatedMixin, RepeatedHourMixin, RevisionMixin, forms.ModelForm):
     """Date and times in the stop's (or venue's) zone; no start time = "시간 미정"."""
 
     start_time = forms.TimeField(label=_("start (local time)"), required=False, widget=TimeInput)
@@ -133,7 +134,7 @@ class EngagementForm(RepeatedHourMixin, RevisionMixin, forms.ModelForm):
         return cleaned
 
 
-class StopForm(RevisionMixin, forms.ModelForm):
+class StopForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     """The zone comes from the place: the country, the city, or an airport code typed as city."""
 
     timezone = ZonePickerField()
@@ -205,7 +206,7 @@ def _several_zones(country) -> str:
     }
 
 
-class TravelSegmentForm(RevisionMixin, forms.ModelForm):
+class TravelSegmentForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     """Departure and arrival each in their own zone (a flight can land 'yesterday')."""
 
     departure_date = forms.DateField(label=_("departure date"), widget=DateInput)
@@ -300,7 +301,7 @@ class TravelSegmentForm(RevisionMixin, forms.ModelForm):
         return cleaned
 
 
-class DelegationMemberForm(RevisionMixin, forms.ModelForm):
+class DelegationMemberForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     class Meta:
         model = DelegationMember
         fields = ("person", "organisation", "role", "group", "printed_as")
@@ -331,7 +332,7 @@ class EngagementPersonForm(CleanInputMixin, forms.ModelForm):
         return cleaned
 
 
-class TripSettingsForm(RevisionMixin, forms.ModelForm):
+class TripSettingsForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     class Meta:
         model = Trip
         fields = ("status", "transfer_buffer_minutes")

@@ -1,64 +1,14 @@
-"""Reads for the trip pages: querysets that fetch what a page shows in a fixed number of queries."""
+"""Reads for the trip pages beyond the named querysets (`Trip.objects.for_detail()`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
-
 from itineraries.models import (
     DelegationGroup,
     DelegationMember,
-    Engagement,
-    EngagementPerson,
-    Stop,
     Trip,
 )
-from planner.models import Agreement, Contact
-
-
-def trips_for_list() -> QuerySet[Trip]:
-    return (
-        Trip.objects.select_related("organisation", "head")
-        .prefetch_related(Prefetch("stops", queryset=Stop.objects.order_by("order", "pk")))
-        .annotate(engagement_count=Count("engagements", distinct=True))
-    )
-
-
-def trip_for_detail() -> QuerySet[Trip]:
-    engagements = Engagement.objects.select_related("venue", "host", "forum").prefetch_related(
-        Prefetch(
-            "people",
-            queryset=EngagementPerson.objects.select_related(
-                "person__organisation", "organisation"
-            ),
-        )
-    )
-    return Trip.objects.select_related(
-        "organisation", "head__organisation", "document"
-    ).prefetch_related(
-        Prefetch(
-            "stops",
-            queryset=Stop.objects.order_by("order", "pk").prefetch_related(
-                Prefetch("engagements", queryset=engagements)
-            ),
-        ),
-        Prefetch(
-            "members",
-            queryset=DelegationMember.objects.select_related(
-                "person__organisation", "organisation", "group"
-            ),
-        ),
-        Prefetch("delegation_groups", queryset=DelegationGroup.objects.prefetch_related("stops")),
-        Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "pk")),
-        Prefetch(
-            "contacts",
-            queryset=Contact.objects.select_related("department", "person").order_by(
-                "-responsibility", "pk"
-            ),
-        ),
-        "segments",
-    )
 
 
 @dataclass

@@ -11,9 +11,26 @@ from itineraries.models import (
     EngagementPerson,
     Stop,
     TravelSegment,
+    Trip,
 )
 from itineraries.rules import check_engagement_dates, check_people_free, check_stop_dates
-from planner.models import delete_if_current, save_if_current
+from planner.models import RevisionedModel, delete_if_current, save_if_current
+
+
+@transaction.atomic
+def trip_save(*, trip: Trip, expected_revision: int | None) -> Trip:
+    """The trip's own details and settings (status, transfer buffer)."""
+    save_if_current(trip, expected_revision=expected_revision)
+    return trip
+
+
+@transaction.atomic
+def item_delete(*, item: RevisionedModel, expected_revision: int | None) -> None:
+    """Delete a stop, segment or member unless someone saved it since it was opened.
+
+    Raises ``ProtectedError`` for a stop that engagements still use.
+    """
+    delete_if_current(item, expected_revision=expected_revision)
 
 
 @transaction.atomic
@@ -57,6 +74,42 @@ def engagement_person_add(*, line: EngagementPerson) -> EngagementPerson:
     line.full_clean()
     line.save()
     return line
+
+
+@transaction.atomic
+def engagement_person_remove(*, line: EngagementPerson) -> None:
+    line.delete()
+
+
+def untimed_order(engagement: Engagement) -> list[int]:
+    """The pks of the engagement's day without a time, in their manual order."""
+    return list(
+        Engagement.objects.filter(
+            trip_id=engagement.trip_id, date=engagement.date, starts_at__isnull=True
+        )
+        .order_by("order", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def engagement_move_untimed(*, engagement: Engagement, direction: int) -> None:
+    """Up/down among the day's items without a time (timed items keep clock order).
+
+    ``engagement_move`` swaps with the next item of the date; step past timed ones.
+    """
+    if engagement.date is None or engagement.starts_at is not None:
+        return
+    before = untimed_order(engagement)
+    if engagement.pk not in before:
+        return
+    index = before.index(engagement.pk)
+    if not 0 <= index + direction < len(before):
+        return
+    for _step in range(Engagement.objects.filter(trip_id=engagement.trip_id).count()):
+        engagement_move(engagement=engagement, direction=direction)
+        if untimed_order(engagement) != before:
+            return
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Tables of the trip pages: the trip list, and the delegation and counterparts of one trip."""
+"""Tables of the trip pages: the trip list, and the delegation of one trip."""
 
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
@@ -87,20 +87,6 @@ class DelegationTable(PanelTable):
     def __init__(self, *args, can_edit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.can_edit = can_edit
-
-
-class CounterpartTable(PanelTable):
-    """Counterparts met, in programme order (rows are ``CounterpartMet``)."""
-
-    name = tables.TemplateColumn(
-        template_name="itineraries/cells/counterpart_name.html", verbose_name=_("counterpart")
-    )
-    engagement = tables.TemplateColumn(
-        template_name="itineraries/cells/counterpart_engagement.html", verbose_name=_("met at")
-    )
-
-    class Meta(PanelTable.Meta):
-        pass
 
 
 def delegation_rows(members: list) -> list:

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from itineraries.models import Trip
 from itineraries.rules import MAX_TRIP_DAYS
-from planner.forms import DateInput, RevisionMixin
+from planner.forms import DateInput, RevisionMixin, ServiceValidatedMixin
 
 
-class TripForm(RevisionMixin, forms.ModelForm):
+class TripForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     class Meta:
         model = Trip
         fields = (

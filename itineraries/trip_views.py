@@ -1,4 +1,4 @@
-"""Starting a trip and changing its own details (title, dates, head, status, source)."""
+"""Starting a trip and changing its own details (title, dates, head, status) and settings."""
 
 from __future__ import annotations
 
@@ -8,20 +8,19 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from itineraries.editing import DETAIL, FORM_PAGE, add_validation_error, get_trip, save_item
+from itineraries import services
+from itineraries.crud import TripItemViews
+from itineraries.editing import DETAIL, FORM_PAGE, add_validation_error, get_trip
+from itineraries.forms import TripSettingsForm
 from itineraries.models import Trip
 from itineraries.trip_forms import TripForm
+from itineraries.trip_page import REGIONS
 from planner.listing import HtmxHttpRequest
-from planner.models import save_if_current
 from planner.permissions import editor_required
-
-
-def _save_trip(trip: Trip, expected: int | None) -> Trip:
-    save_if_current(trip, expected_revision=expected)
-    return trip
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,7 +30,7 @@ def trip_add(request: HtmxHttpRequest) -> HttpResponse:
     form = TripForm(request.POST or None, auto_id="new-trip-%s")
     if request.method == "POST" and form.is_valid():
         try:
-            trip = _save_trip(form.instance, None)
+            trip = services.trip_save(trip=form.instance, expected_revision=None)
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -53,18 +52,47 @@ def trip_add(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, FORM_PAGE, context)
 
 
-@require_http_methods(["GET", "POST"])
-@editor_required
-def trip_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    trip = get_trip(pk)
-    return save_item(
-        request,
-        trip,
-        form_class=TripForm,
-        form_kwargs={"auto_id": "trip-%s"},
-        instance=trip,
-        save=_save_trip,
-        title=_("Edit the trip"),
-        message=lambda t: _("Saved the trip details."),
-        anchor=lambda t: "trip-summary",
+class TripDetailsViews(TripItemViews):
+    """The trip's own details: one edit form, opened in the summary."""
+
+    model = Trip
+    form_class = TripForm
+    name, path, id_prefix = "trip", "trip-summary", "trip"
+    regions = REGIONS  # the title, dates and buffer show all over the page
+    edit_title = gettext_lazy("Edit the trip")
+    saved = gettext_lazy("Saved the trip details.")
+
+    def save(self, item: Trip, expected_revision: int | None) -> Trip:
+        return services.trip_save(trip=item, expected_revision=expected_revision)
+
+    def form_kwargs(self, trip: Trip) -> dict:
+        return {}
+
+    def trip_edit(self, request: HtmxHttpRequest, pk: int) -> HttpResponse:
+        trip = get_trip(pk)
+        return self.edit_response(request, trip, trip, auto_id=f"{self.id_prefix}-%s")
+
+
+class TripSettingsViews(TripDetailsViews):
+    """Status and the transfer buffer the late-arrival check allows after a landing."""
+
+    form_class = TripSettingsForm
+    id_prefix = "trip-settings"
+    regions = ("summary", "conflicts")
+    edit_title = gettext_lazy("Trip settings")
+    saved = gettext_lazy("Saved the trip settings.")
+    hint = gettext_lazy(
+        "The transfer buffer is the time allowed between a flight's landing and the next "
+        "engagement at that stop; a shorter gap is listed under Conflicts."
     )
+
+    def initial(self, trip: Trip) -> dict:
+        return {"revision": trip.revision}
+
+
+def _trip_view(views: TripDetailsViews):
+    return require_http_methods(["GET", "POST"])(editor_required(views.trip_edit))
+
+
+trip_edit = _trip_view(TripDetailsViews())
+trip_settings = _trip_view(TripSettingsViews())

@@ -4,14 +4,17 @@ from itineraries import (
     document_views,
     edit_views,
     history_views,
-    member_views,
+    menu_views,
     place_views,
-    segment_views,
     stop_views,
     trip_views,
     views,
     zone_check_views,
 )
+from itineraries.edit_views import EngagementViews
+from itineraries.member_views import MemberViews
+from itineraries.segment_views import SegmentViews
+from itineraries.stop_views import StopViews
 
 app_name = "itineraries"
 
@@ -35,24 +38,14 @@ urlpatterns = [
     path("<int:pk>/print/", views.trip_print, name="trip_print"),
     path("<int:pk>/add-document/", document_views.trip_add_document, name="trip_add_document"),
     path("<int:pk>/history/", history_views.trip_history, name="trip_history"),
-    path("<int:pk>/settings/", member_views.trip_settings, name="trip_settings"),
+    path("<int:pk>/settings/", trip_views.trip_settings, name="trip_settings"),
     path("<int:pk>/close-editor/", views.editor_close, name="editor_close"),
     # Engagements and the people in them
-    path("<int:trip_pk>/engagements/add/", edit_views.engagement_add, name="engagement_add"),
+    *EngagementViews.urls(),
     path(
-        "<int:trip_pk>/engagements/<int:pk>/edit/",
-        edit_views.engagement_edit,
-        name="engagement_edit",
-    ),
-    path(
-        "<int:trip_pk>/engagements/<int:pk>/cancel/",
-        edit_views.engagement_cancel,
-        name="engagement_cancel",
-    ),
-    path(
-        "<int:trip_pk>/engagements/<int:pk>/delete/",
-        edit_views.engagement_delete,
-        name="engagement_delete",
+        "<int:trip_pk>/engagements/<int:pk>/menu/",
+        menu_views.engagement_menu,
+        name="engagement_menu",
     ),
     path(
         "<int:trip_pk>/engagements/<int:pk>/move/",
@@ -71,27 +64,14 @@ urlpatterns = [
     ),
     _history("engagement", "engagements"),
     # Stops
-    path("<int:trip_pk>/stops/add/", stop_views.stop_add, name="stop_add"),
-    path("<int:trip_pk>/stops/<int:pk>/edit/", stop_views.stop_edit, name="stop_edit"),
+    *StopViews.urls(),
     path("<int:trip_pk>/stops/<int:pk>/move/", stop_views.stop_move, name="stop_move"),
-    path("<int:trip_pk>/stops/<int:pk>/delete/", stop_views.stop_delete, name="stop_delete"),
     _history("stop", "stops"),
     # Travel segments
-    path("<int:trip_pk>/travel/add/", segment_views.segment_add, name="segment_add"),
-    path("<int:trip_pk>/travel/<int:pk>/edit/", segment_views.segment_edit, name="segment_edit"),
-    path(
-        "<int:trip_pk>/travel/<int:pk>/delete/",
-        segment_views.segment_delete,
-        name="segment_delete",
-    ),
+    *SegmentViews.urls(),
+    path("<int:trip_pk>/travel/<int:pk>/menu/", menu_views.segment_menu, name="segment_menu"),
     _history("segment", "travel"),
     # Delegation members
-    path("<int:trip_pk>/delegation/add/", member_views.member_add, name="member_add"),
-    path("<int:trip_pk>/delegation/<int:pk>/edit/", member_views.member_edit, name="member_edit"),
-    path(
-        "<int:trip_pk>/delegation/<int:pk>/delete/",
-        member_views.member_delete,
-        name="member_delete",
-    ),
+    *MemberViews.urls(),
     _history("member", "delegation"),
 ]

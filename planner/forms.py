@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from planner.params import validate_day
@@ -171,3 +172,20 @@ class RepeatedHourMixin(forms.Form):
             )
             return 0
         return chosen
+
+
+class ServiceValidatedMixin:
+    """A model form whose save goes through a service that validates the whole row.
+
+    The form checks its fields and builds the instance; the model's own checks (foreign
+    keys, constraints, ``clean()``, uniqueness) run once, in the service's
+    ``full_clean``, whose errors the view puts back on the form's fields. Checking them
+    here too would run the same queries twice on every save.
+    """
+
+    def _post_clean(self) -> None:
+        opts = self._meta
+        try:
+            self.instance = construct_instance(self, self.instance, opts.fields, opts.exclude)
+        except ValidationError as error:
+            self._update_errors(error)

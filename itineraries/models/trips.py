@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from itineraries.models.trip_queries import TripQuerySet
 from planner.models import (
     Agreement,
     Contact,
@@ -95,7 +96,7 @@ class Trip(RevisionedModel, SourcedModel):
         related_name="followed_trips",
     )
 
-    objects = RefQuerySet.as_manager()
+    objects = TripQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -217,19 +217,29 @@ def test_engagement_move_reorders_untimed_items_of_the_day(editor_client, belgra
     assert second.pk != first.pk
 
 
-def test_trip_page_offers_up_and_down_only_between_untimed_items(editor_client, belgrade_trip):
+def test_row_menus_offer_up_and_down_only_between_untimed_items(editor_client, belgrade_trip):
     trip, _, belgrade = belgrade_trip
     day = date(2026, 7, 10)
     first = f.EngagementFactory(stop=belgrade, date=day, order=1)
     second = f.EngagementFactory(stop=belgrade, date=day, order=2)
-    timed(belgrade, day, time(9, 0))
+    meeting = timed(belgrade, day, time(9, 0))
 
-    content = editor_client.get(trip.get_absolute_url()).content.decode()
+    page = editor_client.get(trip.get_absolute_url()).content.decode()
+    menus = {
+        item: editor_client.get(
+            url("engagement_menu", trip.pk, item.pk), headers=htmx()
+        ).content.decode()
+        for item in (first, second, meeting)
+    }
 
-    move_first = url("engagement_move", trip.pk, first.pk)
-    move_second = url("engagement_move", trip.pk, second.pk)
-    assert content.count(f'action="{move_first}"') == 1  # down only
-    assert content.count(f'action="{move_second}"') == 1  # up only
+    for item in (first, second, meeting):
+        assert f'href="{url("engagement_menu", trip.pk, item.pk)}"' in page
+    move = {item: f'action="{url("engagement_move", trip.pk, item.pk)}"' for item in menus}
+    assert menus[first].count(move[first]) == 1  # down only
+    assert "아래로 이동" in menus[first] and "위로 이동" not in menus[first]
+    assert menus[second].count(move[second]) == 1  # up only
+    assert "위로 이동" in menus[second] and "아래로 이동" not in menus[second]
+    assert move[meeting] not in menus[meeting]  # timed items keep clock order
 
 
 # People in an engagement -------------------------------------------------------------------
@@ -624,15 +634,22 @@ def test_conflicts_panel_links_a_late_flight_to_the_meeting_it_misses(editor_cli
     assert f'href="#engagement-{meeting.pk}"' in content
 
 
-def test_conflicts_panel_and_programme_reload_on_trip_changed(editor_client, belgrade_trip):
-    trip, _, _ = belgrade_trip
+def test_a_saved_change_swaps_in_the_conflicts_panel_and_the_programme(
+    editor_client, belgrade_trip
+):
+    trip, geneva, belgrade = belgrade_trip
+    timed(belgrade, date(2026, 7, 10), time(13, 0), title_ko="장관 면담")
 
-    content = editor_client.get(trip.get_absolute_url()).content.decode()
+    response = editor_client.post(
+        url("segment_add", trip.pk), segment_data(geneva, belgrade), headers=htmx()
+    )
 
-    for region in ("conflicts", "programme"):
+    content = assert_fragment_announcing_change(response)
+    for region in ("conflicts", "programme", "segments"):
         start = content.index(f'id="{region}"')
         tag = content[content.rindex("<section", 0, start) : content.index(">", start)]
-        assert 'hx-trigger="tripChanged from:body"' in tag
+        assert 'hx-swap-oob="true"' in tag
+    assert "“장관 면담” 일정에 늦게 도착합니다" in content
 
 
 def test_a_shorter_transfer_buffer_clears_the_conflict(editor_client, belgrade_trip):
@@ -741,10 +758,24 @@ def test_editors_find_an_edit_link_for_every_kind_of_item(editor_client, belgrad
     editor_client.post(url("segment_add", trip.pk), segment_data(geneva, belgrade))
     segment = TravelSegment.objects.get()
 
-    content = editor_client.get(trip.get_absolute_url()).content.decode()
+    page = editor_client.get(trip.get_absolute_url()).content.decode()
+    # Rarely used actions are in the row's menu, fetched when it is opened.
+    menu = editor_client.get(url("engagement_menu", trip.pk, engagement.pk), headers=htmx())
+    content = page + menu.content.decode()
 
+    # A programme row's two links are boosted (htmx takes the href; no hx-get repeated).
+    row = content[content.index(f'id="engagement-{engagement.pk}"') :]
+    actions = row[
+        row.index('<div class="item-actions') : row.index("</div>", row.index("item-actions"))
+    ]
+    assert 'hx-boost="true"' in actions
     for link in (
         url("engagement_edit", trip.pk, engagement.pk),
+        url("engagement_menu", trip.pk, engagement.pk),
+    ):
+        assert f'href="{link}"' in actions, link
+    for link in (
+        url("segment_menu", trip.pk, segment.pk),
         url("engagement_person_add", trip.pk, engagement.pk),
         url("engagement_delete", trip.pk, engagement.pk),
         url("stop_edit", trip.pk, belgrade.pk),
@@ -783,6 +814,9 @@ def test_engagement_cancel_button_is_a_link_to_the_confirm_step(editor_client, b
     engagement = f.EngagementFactory(trip=trip, stop=geneva)
     cancel_url = url("engagement_cancel", trip.pk, engagement.pk)
 
-    content = editor_client.get(url("trip_detail", trip.pk)).content.decode()
+    page = editor_client.get(url("trip_detail", trip.pk)).content.decode()
+    menu_url = url("engagement_menu", trip.pk, engagement.pk)
+    menu = editor_client.get(menu_url, headers=htmx()).content.decode()
 
-    assert f'href="{cancel_url}" hx-get="{cancel_url}"' in content
+    assert f'href="{menu_url}"' in page
+    assert f'href="{cancel_url}" hx-get="{cancel_url}"' in menu

@@ -102,7 +102,11 @@ def test_viewers_see_no_editing_controls(viewer_client, items):
     assert reverse("itineraries:engagement_edit", args=[trip.pk, engagement.pk]) not in content
     assert reverse("itineraries:engagement_add", args=[trip.pk]) not in content
     assert reverse("itineraries:stop_add", args=[trip.pk]) not in content
-    assert reverse("itineraries:engagement_history", args=[trip.pk, engagement.pk]) in content
+    menu_url = reverse("itineraries:engagement_menu", args=[trip.pk, engagement.pk])
+    assert menu_url in content
+    menu = viewer_client.get(menu_url).content.decode()
+    assert reverse("itineraries:engagement_history", args=[trip.pk, engagement.pk]) in menu
+    assert reverse("itineraries:engagement_delete", args=[trip.pk, engagement.pk]) not in menu
 
 
 def test_viewers_cannot_change_anything(viewer_client, items):

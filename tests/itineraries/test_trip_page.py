@@ -223,7 +223,7 @@ def test_side_panels_show_delegation_counterparts_forums_source_and_contacts(
     assert "한-이집트 디지털정부 공동협력포럼" in forums
     assert loaded_trip.document.get_absolute_url() in content
     assert "인공지능정부협력과" in content
-    rows = [row.record.line.side for row in response.context["counterpart_table"].rows]
+    rows = [met.line.side for met in response.context["counterparts"]]
     assert set(rows) == {EngagementPerson.Side.COUNTERPART}
 
 

@@ -1,0 +1,77 @@
+"""Named reads of trips: what each page needs, fetched in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+
+from planner.models.base import RefQuerySet
+
+
+class TripQuerySet(RefQuerySet):
+    def for_list(self) -> TripQuerySet:
+        from itineraries.models import Stop
+
+        return (
+            self.select_related("organisation", "head")
+            .prefetch_related(Prefetch("stops", queryset=Stop.objects.order_by("order", "pk")))
+            .annotate(engagement_count=Count("engagements", distinct=True))
+        )
+
+    def for_detail(self, regions: frozenset[str] | None = None) -> TripQuerySet:
+        """The trip page and its print view: stops with their engagements and people,
+        travel, the delegation, agreements and contacts.
+
+        With ``regions`` (the page regions an edit re-renders), only what they show:
+        agreements and contacts are in none, the delegation in its own.
+        """
+        from itineraries.models import (
+            DelegationGroup,
+            DelegationMember,
+            Engagement,
+            EngagementPerson,
+            Stop,
+        )
+        from planner.models import Agreement, Contact
+
+        engagements = Engagement.objects.select_related("venue", "host", "forum").prefetch_related(
+            Prefetch(
+                "people",
+                queryset=EngagementPerson.objects.select_related(
+                    "person__organisation", "organisation"
+                ),
+            )
+        )
+        programme = [
+            Prefetch(
+                "stops",
+                queryset=Stop.objects.order_by("order", "pk").prefetch_related(
+                    Prefetch("engagements", queryset=engagements)
+                ),
+            ),
+            "segments",
+        ]
+        delegation = [
+            Prefetch(
+                "members",
+                queryset=DelegationMember.objects.select_related(
+                    "person__organisation", "organisation", "group"
+                ),
+            ),
+            Prefetch(
+                "delegation_groups", queryset=DelegationGroup.objects.prefetch_related("stops")
+            ),
+        ]
+        sources = [
+            Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "pk")),
+            Prefetch(
+                "contacts",
+                queryset=Contact.objects.select_related("department", "person").order_by(
+                    "-responsibility", "pk"
+                ),
+            ),
+        ]
+        if regions is not None:
+            delegation = delegation if "delegation" in regions else []
+            sources = []
+        trips = self.select_related("organisation", "head__organisation", "document")
+        return trips.prefetch_related(*programme, *delegation, *sources)

@@ -1,0 +1,81 @@
+"""The trip page's read model: one context for the whole page and for the regions an edit changed.
+
+An edit answers with the regions it touched as out-of-band swaps rendered from
+this one context, instead of each region fetching the page again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+
+from itineraries.conflicts import trip_conflicts
+from itineraries.models import Trip
+from itineraries.programme import counterparts_met, linked_forums, trip_programme
+from itineraries.row_urls import RowUrls
+from itineraries.selectors import delegation
+from itineraries.tables import DelegationTable, delegation_rows
+from planner.listing import HtmxHttpRequest
+from planner.permissions import user_can_edit
+
+DETAIL = "itineraries/trip_detail.html"
+
+# Regions of the trip page (their ids and partial names), in page order.
+REGIONS = (
+    "summary",
+    "conflicts",
+    "programme",
+    "stops",
+    "segments",
+    "delegation",
+    "counterparts",
+    "forums",
+)
+
+
+def trip_page_context(
+    request: HtmxHttpRequest, trip: Trip, regions: Iterable[str] = REGIONS
+) -> dict[str, Any]:
+    """Everything the trip page (or the named regions of it) shows, from the rows
+    ``Trip.objects.for_detail`` prefetched."""
+    stops = list(trip.stops.all())
+    engagements = [engagement for stop in stops for engagement in stop.engagements.all()]
+    segments = list(trip.segments.all())
+    can_edit = user_can_edit(request.user)
+    context = {
+        "trip": trip,
+        "stops": stops,
+        "segments": segments,
+        "programme": trip_programme(trip, stops, engagements, segments),
+        "conflicts": trip_conflicts(trip, engagements, segments),
+        "counterparts": counterparts_met(engagements),
+        "forums": linked_forums(engagements),
+        "can_edit": can_edit,
+        "row_urls": RowUrls(trip.pk),
+    }
+    if "delegation" in regions:
+        groups, ungrouped = delegation(trip)
+        context |= {
+            "groups": groups,
+            "ungrouped_members": ungrouped,
+            "delegation_table": DelegationTable(
+                delegation_rows(list(trip.members.all())), can_edit=can_edit
+            ),
+        }
+    return context
+
+
+def render_regions(request: HtmxHttpRequest, trip_pk: int, regions: Iterable[str]) -> str:
+    """The named regions, freshly read, each marked to replace its namesake on the page."""
+    wanted = [name for name in REGIONS if name in set(regions)]
+    if not wanted:
+        return ""
+    trip = get_object_or_404(Trip.objects.for_detail(frozenset(wanted)), pk=trip_pk)
+    context = trip_page_context(request, trip, wanted) | {
+        "oob": True,
+        "region_templates": [f"{DETAIL}#{name}" for name in wanted],
+    }
+    return render_to_string("itineraries/_regions.html", context, request)
