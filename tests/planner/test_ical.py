@@ -15,10 +15,9 @@ from planner.ical import (
     Participant,
     build_calendar,
     build_event,
-    calendar_response,
-    content_disposition,
     item_uid,
 )
+from planner.ical_responses import calendar_response, content_disposition
 from tests.ical_support import (
     assert_parsers_agree,
     assert_well_formed,
