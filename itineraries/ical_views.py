@@ -11,12 +11,17 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from itineraries.models import Trip
+from itineraries.models import Stay, Trip
 from planner.calendar_selectors import engagements_for_calendar
 from planner.calendar_tombstones import deleted_item, tombstones_for, with_tombstones
-from planner.calendar_validators import engagements_state, tombstones_state, validator
+from planner.calendar_validators import (
+    engagements_state,
+    stays_state,
+    tombstones_state,
+    validator,
+)
 from planner.ical import build_calendar, calendar_response, item_uid, not_modified
-from planner.ical_entries import engagement_entry
+from planner.ical_entries import engagement_entry, stay_entry
 from planner.listing import HtmxHttpRequest
 from planner.models import CalendarTombstone
 from planner.templatetags.planner_display import localized
@@ -44,18 +49,21 @@ def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
     trip = get_object_or_404(Trip.objects.all(), pk=trip_pk)
     engagements = engagements_for_calendar().filter(trip=trip)
     tombstones = tombstones_for(trip_ids=[trip.pk])
+    stays = Stay.objects.for_trip_page().filter(trip=trip).select_related("trip")
     etag = validator(
         request,
         "trip",
         trip.pk,
         trip.updated.isoformat(),
         engagements_state(engagements),
+        stays_state(stays),
         tombstones_state(tombstones),
     )
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
     entries = [engagement_entry(item, request.build_absolute_uri) for item in engagements]
+    entries += [stay_entry(stay, request.build_absolute_uri) for stay in stays]
     title = localized(trip, "title")
     calendar = build_calendar(
         with_tombstones(entries, tombstones),

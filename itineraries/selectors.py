@@ -12,6 +12,7 @@ from itineraries.models import (
     DelegationMember,
     Engagement,
     EngagementPerson,
+    Stay,
     Stop,
     Trip,
 )
@@ -71,6 +72,7 @@ def trip_for_detail() -> QuerySet[Trip]:
             ),
         ),
         "segments",
+        Prefetch("stays", queryset=Stay.objects.for_trip_page()),
     )
 
 

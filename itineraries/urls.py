@@ -6,6 +6,7 @@ from itineraries import (
     member_views,
     place_views,
     segment_views,
+    stay_views,
     stop_views,
     trip_views,
     views,
@@ -83,6 +84,18 @@ urlpatterns = [
         name="segment_delete",
     ),
     _history("segment", "travel"),
+    # Accommodation
+    path("<int:trip_pk>/stays/add/", stay_views.StayCreateView.as_view(), name="stay_add"),
+    path(
+        "<int:trip_pk>/stays/<int:pk>/edit/",
+        stay_views.StayUpdateView.as_view(),
+        name="stay_edit",
+    ),
+    path(
+        "<int:trip_pk>/stays/<int:pk>/delete/",
+        stay_views.StayDeleteView.as_view(),
+        name="stay_delete",
+    ),
     # Delegation members
     path("<int:trip_pk>/delegation/add/", member_views.member_add, name="member_add"),
     path("<int:trip_pk>/delegation/<int:pk>/edit/", member_views.member_edit, name="member_edit"),

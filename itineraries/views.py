@@ -15,6 +15,7 @@ from itineraries.conflicts import trip_conflicts
 from itineraries.editing import DETAIL
 from itineraries.filters import TripFilter
 from itineraries.models import Trip
+from itineraries.nights import trip_nights
 from itineraries.programme import counterparts_met, linked_forums, trip_programme
 from itineraries.selectors import delegation, trip_for_detail, trips_for_list
 from itineraries.tables import CounterpartTable, DelegationTable, TripTable, delegation_rows
@@ -56,6 +57,7 @@ def trip_page_context(request: HtmxHttpRequest, trip: Trip) -> dict[str, Any]:
     segments = list(trip.segments.all())
     members = list(trip.members.all())
     groups, ungrouped = delegation(trip)
+    stays = list(trip.stays.all())
     can_edit = user_can_edit(request.user)
     return {
         "trip": trip,
@@ -68,6 +70,8 @@ def trip_page_context(request: HtmxHttpRequest, trip: Trip) -> dict[str, Any]:
         "delegation_table": DelegationTable(delegation_rows(members), can_edit=can_edit),
         "counterpart_table": CounterpartTable(counterparts_met(engagements)),
         "forums": linked_forums(engagements),
+        "stays": stays,
+        "nights": trip_nights(trip, stays),
         "can_edit": can_edit,
     }
 

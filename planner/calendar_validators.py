@@ -34,6 +34,18 @@ def _state(queryset: QuerySet, **aggregates) -> tuple:
     )
 
 
+def stays_state(stays: QuerySet) -> tuple:
+    """Hotel stays: a deleted stay lowers the count, an edited place moves ``venues``."""
+    return _state(
+        stays,
+        rows=Count("pk", distinct=True),
+        changed=Max("updated"),
+        venues=Max("venue__updated"),
+        members=Count("members", distinct=True),
+        members_changed=Max("members__updated"),
+    )
+
+
 def engagements_state(engagements: QuerySet) -> tuple:
     return _state(
         engagements,

@@ -101,6 +101,11 @@ class CalendarEntry:
     # An online meeting's join link: RFC 7986 CONFERENCE (the URL stays the planner's page).
     conference: str = ""
     related_to: str = ""
+    # A stay at a hotel: an all-day span up to ``last_day``, or a timed one; it runs in
+    # the background of the days (never blocks time), and having no time is its nature,
+    # not "time TBD" (so it is not marked tentative for that).
+    last_day: date | None = None
+    background: bool = False
 
     @property
     def placed(self) -> bool:
@@ -128,7 +133,7 @@ class CalendarEntry:
         # A date without a time is never more than tentative; cancelled stays cancelled.
         if self.status == CANCELLED:
             return CANCELLED
-        return TENTATIVE if self.all_day else self.status
+        return TENTATIVE if self.all_day and not self.background else self.status
 
     def sort_key(self) -> tuple:
         instant = self.start or datetime.combine(
@@ -143,7 +148,7 @@ def _utc(moment: datetime | None) -> datetime:
 
 def _summary(entry: CalendarEntry) -> str:
     summary = entry.summary
-    if entry.all_day:
+    if entry.all_day and not entry.background:
         summary = f"{summary} ({_('Time TBD')})"
     if entry.status == CANCELLED:
         summary = _("[Cancelled] %(title)s") % {"title": summary}
@@ -190,7 +195,7 @@ def build_event(entry: CalendarEntry) -> Event:
         event.add("LAST-MODIFIED", _utc(entry.stamp))
     if entry.all_day:
         event.start = entry.day
-        event.end = entry.day + timedelta(days=1)
+        event.end = max(entry.last_day or entry.day, entry.day) + timedelta(days=1)
         # A whole-day reminder of an unconfirmed meeting should not block the day.
         event.add("TRANSP", "TRANSPARENT")
         event.add("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE")
@@ -205,7 +210,8 @@ def build_event(entry: CalendarEntry) -> Event:
         event.start = _zoned(entry.start, tz)
         if entry.end is not None and entry.end > entry.start:
             event.end = _zoned(entry.end, tz)
-        event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
+        busy = status != CANCELLED and not entry.background
+        event.add("TRANSP", "OPAQUE" if busy else "TRANSPARENT")
     if status == TENTATIVE:
         event.add("X-MICROSOFT-CDO-BUSYSTATUS", "TENTATIVE")
     if entry.organizer and (organizer := entry.organizer.address()) is not None:

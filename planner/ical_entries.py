@@ -171,6 +171,44 @@ def engagement_entry(engagement: Any, absolute: Absolute) -> CalendarEntry:
     )
 
 
+# Accommodation ----------------------------------------------------------------------
+
+
+def stay_entry(stay: Any, absolute: Absolute) -> CalendarEntry:
+    """A hotel stay: timed from check-in to check-out in the hotel's zone when both times
+    are known, else all-day from the check-in to the check-out day. Never the
+    confirmation number (calendars are shared and forwarded) nor the staff notes."""
+    trip, venue = stay.trip, stay.venue
+    start, end = stay.check_in_at, stay.check_out_at
+    timed = start is not None and end is not None and end > start
+    who = ", ".join(member.display_name for member in stay.members.all())
+    facts = [
+        _("Trip: %(title)s") % {"title": localized(trip, "title")},
+        _seoul_line(start, None, venue.timezone) if timed else "",
+        _("Check-in: %(day)s") % {"day": stay.check_in_date} if stay.check_in_date else "",
+        _("Check-out: %(day)s") % {"day": stay.check_out_date} if stay.check_out_date else "",
+        (_("Who stays: %(names)s") % {"names": who}) if who else "",
+    ]
+    url = absolute(f"{trip.get_absolute_url()}#stay-{stay.pk}")
+    return CalendarEntry(
+        uid=item_uid("stay", stay),
+        summary=_("Accommodation: %(name)s") % {"name": localized(venue, "name") or str(venue)},
+        timezone=venue.timezone,
+        sequence=stay.sequence,
+        start=start if timed else None,
+        end=end if timed else None,
+        day=None if timed else stay.check_in_day,
+        last_day=None if timed else stay.check_out_day,
+        location=_place(venue, ""),
+        description=_description("\n".join(f for f in facts if f), url),
+        url=url,
+        stamp=stay.updated,
+        created=stay.created,
+        categories=(str(_("accommodation")),),
+        background=True,
+    )
+
+
 # Forums and their sessions -------------------------------------------------------------
 
 
