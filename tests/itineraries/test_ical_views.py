@@ -11,8 +11,10 @@ from itineraries.services import engagement_cancel
 from planner.documents import documents_load
 from planner.ical import item_uid
 from tests.factories import (
+    DelegationMemberFactory,
     EngagementFactory,
     PersonFactory,
+    StayFactory,
     StopFactory,
     UserFactory,
     VenueFactory,
@@ -240,12 +242,15 @@ def test_trip_export_takes_the_same_queries_for_5_or_500_engagements(
     EngagementPerson.objects.bulk_create(
         EngagementPerson(engagement=e, person=person, role="counterpart") for e in engagements
     )
+    member = DelegationMemberFactory(trip=stop.trip, printed_as="황명석")
+    for _ in range(count // 5):
+        StayFactory(trip=stop.trip).members.add(member)
     client.force_login(user)
 
-    # session, user, trip, the validator (engagements, tombstones), engagements, their
-    # people, the trip's contacts, the tombstones
-    with django_assert_num_queries(9):
+    # session, user, trip, the validator (engagements, stays, tombstones), engagements,
+    # their people, the trip's contacts, stays, who stays, the tombstones
+    with django_assert_num_queries(12):
         response = trip_ics(client, stop.trip)
 
-    assert response.content.count(b"BEGIN:VEVENT") == count
+    assert response.content.count(b"BEGIN:VEVENT") == count + count // 5
     assert response.content.count(b"ATTENDEE;") == count
