@@ -203,13 +203,14 @@ def test_viewer_cannot_add_a_stay(viewer_client):
 # The trip page, print and the calendar -------------------------------------------------
 
 
-def test_confirmation_number_is_shown_to_editors_only(client, editor, viewer):
+def test_confirmation_number_is_shown_to_editors_on_the_trip_page_only(client, editor, viewer):
     stay = f.StayFactory(confirmation_number="MOS-5521")
     url = stay.trip.get_absolute_url()
     print_url = reverse("itineraries:trip_print", args=[stay.trip.pk])
 
     client.force_login(editor)
     assert "MOS-5521" in client.get(url).content.decode()
+    assert "MOS-5521" not in client.get(print_url).content.decode()  # print is handed on
     client.force_login(viewer)
     viewer_page = client.get(url).content.decode()
     assert "MOS-5521" not in viewer_page
@@ -284,3 +285,16 @@ def test_trip_ics_changes_its_etag_when_a_stay_changes(viewer_client):
     stay.save()
 
     assert viewer_client.get(url)["ETag"] != before
+
+
+def test_trip_page_shows_a_free_text_member_by_name(viewer_client):
+    trip = f.TripFactory()
+    f.DelegationMemberFactory(
+        trip=trip, printed_as="황명석", organisation=f.OrganisationFactory(name_ko="혁신기획과")
+    )
+
+    page = viewer_client.get(trip.get_absolute_url()).content.decode()
+
+    delegation = page[page.index('id="delegation"') : page.index('id="counterparts"')]
+    assert "황명석" in delegation
+    assert "혁신기획과" in delegation
