@@ -77,8 +77,8 @@ def test_the_trip_and_forum_ics_answer_304_before_building(
     trip_tag = client.get(trip_url)["ETag"]
     forum_tag = client.get(forum_url, {"sessions": "1"})["ETag"]
 
-    # session, user, the trip (or forum state), engagements, tombstones
-    with django_assert_num_queries(5):
+    # session, user, the trip (or forum state), engagements, stays (a trip's), tombstones
+    with django_assert_num_queries(6):
         trip = client.get(trip_url, headers={"If-None-Match": trip_tag})
     with django_assert_num_queries(4):
         agenda = client.get(forum_url, {"sessions": "1"}, headers={"If-None-Match": forum_tag})
