@@ -5,6 +5,7 @@ from itineraries.models import (
     DelegationMember,
     Engagement,
     EngagementPerson,
+    Stay,
     Stop,
     TravelSegment,
     Trip,
@@ -88,3 +89,21 @@ class DelegationMemberAdmin(RevisionedAdmin):
     list_filter = ("role",)
     search_fields = ("person__name_ko", "organisation__name_ko", "printed_as")
     list_select_related = ("trip", "person", "organisation", "group")
+
+
+@admin.register(Stay)
+class StayAdmin(admin.ModelAdmin):
+    """Read-only: stays are written through ``stay_save`` (the place, who stays, revisions)."""
+
+    list_display = ("venue", "trip", "check_in_date", "check_out_date")
+    search_fields = ("venue__name_ko", "venue__name_en", "trip__title_ko")
+    list_select_related = ("venue", "trip")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,7 +7,7 @@ class ItinerariesConfig(AppConfig):
     verbose_name = _("Itineraries")
 
     def ready(self) -> None:
-        from itineraries import calendar, related
+        from itineraries import calendar, calendar_stays, related
         from itineraries.draft_review import trip_matches, trip_quotes
         from itineraries.drafts import trips_in, trips_out
         from planner.drafts.registry import register_section
@@ -22,4 +22,5 @@ class ItinerariesConfig(AppConfig):
             quotes=trip_quotes,
         )
         calendar.register()
+        calendar_stays.register()
         related.register()

@@ -27,6 +27,7 @@ from planner.forms import (
     TimeInput,
     local_to_instant,
 )
+from planner.people_forms import use_person_picker
 from planner.timezones import zone, zone_or_none
 from planner.zone_fields import ZonePickerField, wire_place_lookup
 
@@ -312,6 +313,7 @@ class DelegationMemberForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm
         self.fields["group"].queryset = trip.delegation_groups.all()
         if self.instance.pk:
             self.fields["revision"].initial = self.instance.revision
+        use_person_picker(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -324,6 +326,10 @@ class EngagementPersonForm(CleanInputMixin, forms.ModelForm):
     class Meta:
         model = EngagementPerson
         fields = ("side", "role", "person", "organisation", "printed_as")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_person_picker(self)
 
     def clean(self):
         cleaned = super().clean()

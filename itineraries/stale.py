@@ -10,7 +10,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
 
-from planner.templatetags.planner_time import korean_date
+from planner.time_display import korean_date
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,13 @@ class StaleReport:
     mine_label: str
 
 
+def _pks(values: Any) -> list[str]:
+    return sorted(str(v.pk if isinstance(v, models.Model) else v) for v in values)
+
+
 def _comparable(value: Any) -> str:
+    if isinstance(value, list | tuple | models.QuerySet):
+        return ",".join(_pks(value))  # a multiple choice: the same rows in any order
     if isinstance(value, models.Model):
         value = value.pk
     if isinstance(value, time):
@@ -44,6 +50,9 @@ def _comparable(value: Any) -> str:
 def _shown(field: forms.Field, value: Any) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        chosen = field.queryset.filter(pk__in=_pks(value))
+        return ", ".join(field.label_from_instance(row) for row in chosen) or "—"
     if isinstance(field, forms.ModelChoiceField):
         if not isinstance(value, models.Model):
             value = field.queryset.filter(pk=value).first()

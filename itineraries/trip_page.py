@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 
 from itineraries.conflicts import trip_conflicts
 from itineraries.models import Trip
+from itineraries.nights import trip_nights
 from itineraries.programme import counterparts_met, linked_forums, trip_programme
 from itineraries.row_urls import RowUrls
 from itineraries.selectors import delegation
@@ -65,6 +66,10 @@ def trip_page_context(
                 delegation_rows(list(trip.members.all())), can_edit=can_edit
             ),
         }
+    if set(regions) >= set(REGIONS):
+        # The whole page: the accommodation panel (stays are edited on pages of their own).
+        stays = list(trip.stays.all())
+        context |= {"stays": stays, "nights": trip_nights(trip, stays)}
     return context
 
 

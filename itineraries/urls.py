@@ -6,6 +6,7 @@ from itineraries import (
     history_views,
     menu_views,
     place_views,
+    stay_views,
     stop_views,
     trip_views,
     views,
@@ -71,6 +72,18 @@ urlpatterns = [
     *SegmentViews.urls(),
     path("<int:trip_pk>/travel/<int:pk>/menu/", menu_views.segment_menu, name="segment_menu"),
     _history("segment", "travel"),
+    # Accommodation
+    path("<int:trip_pk>/stays/add/", stay_views.StayCreateView.as_view(), name="stay_add"),
+    path(
+        "<int:trip_pk>/stays/<int:pk>/edit/",
+        stay_views.StayUpdateView.as_view(),
+        name="stay_edit",
+    ),
+    path(
+        "<int:trip_pk>/stays/<int:pk>/delete/",
+        stay_views.StayDeleteView.as_view(),
+        name="stay_delete",
+    ),
     # Delegation members
     *MemberViews.urls(),
     _history("member", "delegation"),

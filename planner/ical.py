@@ -100,6 +100,11 @@ class CalendarEntry:
     related_to: str = ""
     # A journey ends elsewhere: DTEND in the arrival zone (a flight Auckland to Los Angeles).
     end_timezone: str = ""
+    # A stay at a hotel: an all-day span up to ``last_day``, or a timed one; it runs in
+    # the background of the days (never blocks time), and having no time is its nature,
+    # not "time TBD" (so it is not marked tentative for that).
+    last_day: date | None = None
+    background: bool = False
 
     @property
     def placed(self) -> bool:
@@ -127,7 +132,7 @@ class CalendarEntry:
         # A date without a time is never more than tentative; cancelled stays cancelled.
         if self.status == CANCELLED:
             return CANCELLED
-        return TENTATIVE if self.all_day else self.status
+        return TENTATIVE if self.all_day and not self.background else self.status
 
     def sort_key(self) -> tuple:
         instant = self.start or datetime.combine(
@@ -156,7 +161,7 @@ def _utc(moment: datetime | None) -> datetime:
 
 def _summary(entry: CalendarEntry) -> str:
     summary = entry.summary
-    if entry.all_day:
+    if entry.all_day and not entry.background:
         summary = f"{summary} ({_('Time TBD')})"
     if entry.status == CANCELLED:
         summary = _("[Cancelled] %(title)s") % {"title": summary}
@@ -203,7 +208,7 @@ def build_event(entry: CalendarEntry) -> Event:
         event.add("LAST-MODIFIED", _utc(entry.stamp))
     if entry.all_day:
         event.start = entry.day
-        event.end = entry.day + timedelta(days=1)
+        event.end = max(entry.last_day or entry.day, entry.day) + timedelta(days=1)
         # A whole-day reminder of an unconfirmed meeting should not block the day.
         event.add("TRANSP", "TRANSPARENT")
         event.add("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE")
@@ -217,7 +222,8 @@ def build_event(entry: CalendarEntry) -> Event:
         event.start = _zoned(entry.start, zone(entry.timezone))
         if entry.end is not None and entry.end > entry.start:
             event.end = _zoned(entry.end, zone(entry.end_timezone or entry.timezone))
-        event.add("TRANSP", "TRANSPARENT" if status == CANCELLED else "OPAQUE")
+        busy = status != CANCELLED and not entry.background
+        event.add("TRANSP", "OPAQUE" if busy else "TRANSPARENT")
     if status == TENTATIVE:
         event.add("X-MICROSOFT-CDO-BUSYSTATUS", "TENTATIVE")
     if entry.organizer and (organizer := entry.organizer.address()) is not None:

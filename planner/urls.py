@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 from health_check.views import HealthCheckView
 
-from planner import about_views, review_views, views
+from planner import about_views, people_views, review_views, views
 
 core_patterns = [
     path("agreements/", views.agreement_list, name="agreement_list"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),
     path("people/", views.person_list, name="person_list"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("people/search/", people_views.person_search, name="person_search"),
+    path("people/new/", people_views.person_new, name="person_new"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("documents/", views.document_list, name="document_list"),

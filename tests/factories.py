@@ -21,6 +21,7 @@ from itineraries.models import (
     DelegationMember,
     Engagement,
     EngagementPerson,
+    Stay,
     Stop,
     Trip,
 )
@@ -205,6 +206,25 @@ class DelegationMemberFactory(factory.django.DjangoModelFactory):
     trip = factory.SubFactory(TripFactory)
     organisation = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.AGENCY)
     role = DelegationMember.Role.AGENCY
+
+
+class StayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stay
+
+    trip = factory.SubFactory(TripFactory)
+    venue = factory.SubFactory(
+        VenueFactory,
+        name_ko="호텔 모스크바",
+        name_en="Hotel Moskva",
+        city_ko="베오그라드",
+        city_en="Belgrade",
+        country="RS",
+        timezone="Europe/Belgrade",
+        address="Terazije 20",
+    )
+    check_in_date = date(2026, 7, 10)
+    check_out_date = date(2026, 7, 12)
 
 
 class ForumSeriesFactory(factory.django.DjangoModelFactory):

@@ -12,6 +12,7 @@ from forums.agenda.rows import AGENDA_ROLES, agenda_clock
 from forums.models import Forum, Session
 from planner.forms import CleanInputMixin, TimeInput, local_to_instant
 from planner.models import Person, Role
+from planner.people_forms import use_person_picker
 
 MAX_MINUTES = 24 * 60
 
@@ -125,6 +126,7 @@ class SessionPersonForm(CleanInputMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].initial = Role.PANELIST
+        use_person_picker(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

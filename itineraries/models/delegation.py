@@ -96,4 +96,14 @@ class DelegationMember(RevisionedModel, SourcedModel):
         ]
 
     def __str__(self) -> str:
-        return str(self.person or self.organisation)
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """As a list of the delegation prints it: the person, else the name as printed
+        ("황명석"), with the agency in brackets; never the agency alone when a name is known."""
+        name = str(self.person) if self.person_id else self.printed_as
+        agency = str(self.organisation) if self.organisation_id else ""
+        if name and agency:
+            return f"{name} ({agency})"
+        return name or agency

@@ -22,13 +22,14 @@ class TripQuerySet(RefQuerySet):
         travel, the delegation, agreements and contacts.
 
         With ``regions`` (the page regions an edit re-renders), only what they show:
-        agreements and contacts are in none, the delegation in its own.
+        stays, agreements and contacts are in none, the delegation in its own.
         """
         from itineraries.models import (
             DelegationGroup,
             DelegationMember,
             Engagement,
             EngagementPerson,
+            Stay,
             Stop,
         )
         from planner.models import Agreement, Contact
@@ -62,6 +63,7 @@ class TripQuerySet(RefQuerySet):
             ),
         ]
         sources = [
+            Prefetch("stays", queryset=Stay.objects.for_trip_page()),
             Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "pk")),
             Prefetch(
                 "contacts",

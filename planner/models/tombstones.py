@@ -33,6 +33,7 @@ class CalendarTombstone(models.Model):
         FORUM = "forum", _("forum")
         SESSION = "session", _("agenda session")
         SEGMENT = "segment", _("travel segment")
+        STAY = "stay", _("accommodation")
 
     uid = models.CharField(_("calendar UID"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)

@@ -11,8 +11,10 @@ from itineraries.services import engagement_cancel
 from planner.documents import documents_load
 from planner.ical import item_uid
 from tests.factories import (
+    DelegationMemberFactory,
     EngagementFactory,
     PersonFactory,
+    StayFactory,
     StopFactory,
     UserFactory,
     VenueFactory,
@@ -243,6 +245,9 @@ def test_trip_export_takes_the_same_queries_for_5_or_500_engagements(
     EngagementPerson.objects.bulk_create(
         EngagementPerson(engagement=e, person=person, role="counterpart") for e in engagements
     )
+    member = DelegationMemberFactory(trip=stop.trip, printed_as="황명석")
+    for _ in range(count // 5):
+        StayFactory(trip=stop.trip).members.add(member)
     client.force_login(user)
     trip_ics(client, stop.trip)  # the first export serializes and stores every event
 
@@ -251,5 +256,5 @@ def test_trip_export_takes_the_same_queries_for_5_or_500_engagements(
     with django_assert_num_queries(QUERIES_TRIP_ICS):
         response = trip_ics(client, stop.trip)
 
-    assert response.content.count(b"BEGIN:VEVENT") == count
+    assert response.content.count(b"BEGIN:VEVENT") == count + count // 5
     assert response.content.count(b"ATTENDEE;") == count

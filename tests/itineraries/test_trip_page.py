@@ -309,11 +309,12 @@ def test_trip_page_query_count_does_not_grow_with_engagements(
             datetime(2026, 7, 9, 6, n, tzinfo=ZoneInfo("Europe/Zurich")),
             datetime(2026, 7, 9, 8, n, tzinfo=ZoneInfo("Europe/Belgrade")),
         )
-        f.DelegationMemberFactory(trip=trip, group=group, person=f.PersonFactory())
+        member = f.DelegationMemberFactory(trip=trip, group=group, person=f.PersonFactory())
+        f.StayFactory(trip=trip).members.add(member)
 
     # session, user, the user's groups (may they edit?), trip, stops, engagements,
-    # engagement people, members, groups, agreements, contacts, segments
-    with django_assert_num_queries(13):
+    # engagement people, members, groups, agreements, contacts, segments, stays, who stays
+    with django_assert_num_queries(15):
         response = editor_client.get(trip.get_absolute_url())
 
     assert response.context["programme"].engagement_count == count

@@ -293,8 +293,8 @@ def test_trip_detail_query_count_does_not_grow(staff_client, django_assert_num_q
         trip.contacts.add(f.ContactFactory())
 
     # session, user, the user's groups (may they edit?), trip, stops, engagements,
-    # engagement people, members, groups, agreements, contacts, segments
-    with django_assert_num_queries(13):
+    # engagement people, members, groups, agreements, contacts, segments, stays
+    with django_assert_num_queries(14):
         response = staff_client.get(trip.get_absolute_url())
 
     assert response.context["programme"].engagement_count == count
