@@ -108,6 +108,8 @@ bench: install
 	else echo "bench: bench/run.py is not there yet; nothing to run."; fi
 
 # Each leg fails the target on any failure, including pytest's "no tests collected" (5).
+# TEST_WORKERS: pytest-xdist processes per leg (TEST_WORKERS=0 runs in one process).
+TEST_WORKERS ?= 2
 # The SQLite leg ignores a DATABASE_URL from the environment, so it really is SQLite.
 test:
 	@$(MAKE) --no-print-directory system-deps \
@@ -116,6 +118,6 @@ test:
 	@$(MAKE) --no-print-directory node-deps
 	env -u DATABASE_URL $(PY) manage.py makemigrations --check --dry-run
 	@echo "== SQLite leg: all tests, browser tests included =="
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS)
 	@echo "== PostgreSQL leg: all tests but the browser ones, on a throw-away server =="
-	$(PY) -m tests.postgres_cluster -- $(PY) -m pytest -m "not browser"
+	$(PY) -m tests.postgres_cluster -- $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser"

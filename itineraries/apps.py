@@ -9,7 +9,8 @@ class ItinerariesConfig(AppConfig):
     def ready(self) -> None:
         from itineraries import calendar, calendar_stays, related
         from itineraries.draft_review import trip_matches, trip_quotes
-        from itineraries.drafts import trips_in, trips_out
+        from itineraries.drafts import trips_in
+        from itineraries.drafts_out import trips_out
         from planner.drafts.registry import register_section
 
         # After the events: an engagement points to its event by index.

@@ -14,14 +14,18 @@ from typing import Any
 from django.forms.renderers import TemplatesSetting
 
 PLAIN_INPUTS = frozenset({"checkbox", "radio", "hidden", "file"})
+LIST_TEMPLATES = ("checkbox_select.html", "radio.html")
 
 
 def krds_class(widget: dict[str, Any]) -> str:
     """The KRDS class for a widget's render context, or "" when it keeps its own look."""
-    if widget.get("template_name", "").endswith("select.html"):
-        return "krds-form-select"
-    if widget.get("type") in PLAIN_INPUTS:
+    template = widget.get("template_name", "")
+    # A list of checkboxes or radios keeps the browser's look (checkbox_select.html is no
+    # <select>, and its wrapper has no input type of its own).
+    if widget.get("type") in PLAIN_INPUTS or template.endswith(LIST_TEMPLATES):
         return ""
+    if template.endswith("select.html"):
+        return "krds-form-select"
     return "krds-input"
 
 

@@ -326,8 +326,8 @@ def test_the_month_takes_the_same_queries_for_any_number_of_items(
 
     # session, user, trips (+ stops), forums listed, dated engagements (+ people,
     # contacts), undated engagements (+ people, contacts), journeys,
-    # forums (+ organisers, people, contacts)
-    with django_assert_num_queries(16):
+    # forums (+ organisers, people, contacts), hotel stays (+ who stays)
+    with django_assert_num_queries(18):
         response = client.get(reverse("calendar:month"), {"month": "2026-07"})
 
     assert sum(len(day.items) for day in response.context["page"].days) == 2 * count
@@ -396,7 +396,7 @@ def test_follow_refuses_an_unknown_kind_and_an_outside_next(client, user):
     assert outside["Location"] == trip.get_absolute_url()
 
 
-QUERIES_MY_FEED = 15
+QUERIES_MY_FEED = 18
 
 
 @pytest.mark.parametrize("count", [1, 25])

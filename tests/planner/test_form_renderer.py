@@ -13,6 +13,9 @@ class Everything(forms.Form):
     agreed = forms.BooleanField(label="동의", required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False)
     own = forms.CharField(widget=forms.TextInput(attrs={"class": "krds-input small"}))
+    days = forms.MultipleChoiceField(
+        label="요일", choices=[("mon", "월"), ("tue", "화")], widget=forms.CheckboxSelectMultiple
+    )
 
 
 def classes(html: str, name: str) -> str | None:
@@ -30,6 +33,9 @@ def test_every_widget_gets_its_krds_class_and_plain_inputs_keep_theirs():
     assert classes(html, "agreed") is None
     assert classes(html, "token") is None
     assert classes(html, "own") == "krds-input small"
+    # A list of checkboxes is no <select>: neither it nor its boxes look like one.
+    assert classes(html, "days") is None
+    assert "krds-form-select" not in str(Everything()["days"])
 
 
 def test_a_field_with_errors_is_marked_and_keeps_its_value():
