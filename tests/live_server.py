@@ -1,7 +1,7 @@
 """A production-like server for the concurrency tests: gunicorn, 4 workers, a file database.
 
 ``LiveServer`` migrates a fresh SQLite database (WAL, the default settings) in a
-temporary directory, or uses ``DATABASE_URL`` when the PostgreSQL leg set one,
+temporary directory, or on the PostgreSQL leg a database of its test process's own,
 runs a setup snippet with Django loaded, starts gunicorn on a free 127.0.0.1 port
 and stops it afterwards; with ``worker=True`` the task worker too (``db_worker``: tasks
 queued in the database, e-mail written as files in ``mail_dir``). ``Browser`` is one
@@ -51,6 +51,29 @@ def run_manage(env: dict[str, str], *args: str, check: bool = True):
     return run_python(env, "manage.py", *args, check=check)
 
 
+def server_database(directory: Path) -> str:
+    """The live server's database: a file in ``directory``, or on the PostgreSQL leg a
+    database of this test process's own (pytest-xdist runs several processes at once,
+    and two servers migrating one database collide)."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite:///{directory / 'live.sqlite3'}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = f"{parts.path.lstrip('/')}_live_{worker}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -68,7 +91,7 @@ class LiveServer:
     ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        database = os.environ.get("DATABASE_URL") or f"sqlite:///{directory / 'live.sqlite3'}"
+        database = server_database(directory)
         self.env = project_env(
             DATABASE_URL=database,
             DJANGO_ALLOWED_HOSTS="127.0.0.1",

@@ -119,7 +119,8 @@ def test_postgres_leg_runs_on_postgresql():
 
     assert connection.vendor == "postgresql"
     assert version.startswith("PostgreSQL ")
-    assert connection.settings_dict["NAME"] == "test_planner"
+    # test_planner, or test_planner_gw0 … when pytest-xdist runs several processes
+    assert connection.settings_dict["NAME"].startswith("test_planner")
 
 
 def test_postgres_cluster_skips_without_binaries_outside_ci(monkeypatch, capsys):
