@@ -26,6 +26,9 @@ def _render(request: HtmxHttpRequest, context: dict) -> HttpResponse:
         "back_url": trip_anchor_url(context["trip"], context["anchor"]),
         "partial": f"{DETAIL}#item-menu",
     }
+    if request.htmx and request.GET.get("in") == "panel":
+        # Inside the row's editing panel: the actions alone (the panel has its own title).
+        return render(request, f"{DETAIL}#item-menu-actions", context)
     return render(request, context["partial"] if request.htmx else FORM_PAGE, context)
 
 

@@ -13,12 +13,11 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 
 from itineraries.conflicts import trip_conflicts
+from itineraries.delegation_table import delegation_rows
 from itineraries.models import Trip
 from itineraries.nights import trip_nights
 from itineraries.programme import counterparts_met, linked_forums, trip_programme
-from itineraries.row_urls import RowUrls
 from itineraries.selectors import delegation
-from itineraries.tables import DelegationTable, delegation_rows
 from planner.listing import HtmxHttpRequest
 from planner.permissions import user_can_edit
 
@@ -55,16 +54,13 @@ def trip_page_context(
         "counterparts": counterparts_met(engagements),
         "forums": linked_forums(engagements),
         "can_edit": can_edit,
-        "row_urls": RowUrls(trip.pk),
     }
     if "delegation" in regions:
         groups, ungrouped = delegation(trip)
         context |= {
             "groups": groups,
             "ungrouped_members": ungrouped,
-            "delegation_table": DelegationTable(
-                delegation_rows(list(trip.members.all())), can_edit=can_edit
-            ),
+            "delegation_members": delegation_rows(list(trip.members.all())),
         }
     if set(regions) >= set(REGIONS):
         # The whole page: the accommodation panel (stays are edited on pages of their own).

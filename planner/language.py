@@ -25,12 +25,15 @@ def is_korean() -> bool:
     return language_code() == "ko"
 
 
-def localized(obj: Any, field: str) -> str:
-    """``obj.<field>_en`` in English when it is filled in, else ``obj.<field>_ko``."""
+def localized(obj: Any, field: str, *, english: bool | None = None) -> str:
+    """``obj.<field>_en`` in English when it is filled in, else ``obj.<field>_ko``.
+
+    ``english``: the language already asked (a page of a thousand rows asks once).
+    """
     if obj is None:
         return ""
     korean = getattr(obj, f"{field}_ko", "") or ""
-    if is_english():
+    if is_english() if english is None else english:
         return getattr(obj, f"{field}_en", "") or korean
     return korean or getattr(obj, f"{field}_en", "") or ""
 

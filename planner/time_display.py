@@ -8,7 +8,7 @@ active translation.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -131,6 +131,12 @@ def time_range(start: datetime | None, end: datetime | None, tz: tzinfo | str | 
     return f"{local_time(start, tz)}~{local_time(end, tz)}"
 
 
+def machine_instant(instant: datetime) -> str:
+    """The instant for a ``<time datetime>``, in UTC: "2026-07-11T08:00Z"."""
+    utc = instant.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ" if utc.second else "%Y-%m-%dT%H:%MZ")
+
+
 def local_and_seoul(
     start: datetime | None, end: datetime | None = None, tz: tzinfo | str | None = None
 ) -> SafeString:
@@ -144,7 +150,7 @@ def local_and_seoul(
     abbr = zone_abbr(start, tz)
     local_html = format_html(
         '<span class="time-local"><time datetime="{}">{}</time> <span class="tz">{}</span></span>',
-        start.isoformat(),
+        machine_instant(start),
         local,
         abbr,
     )

@@ -39,7 +39,7 @@ class AgendaPart(SourcedModel):
     class Meta:
         verbose_name = _("agenda part")
         verbose_name_plural = _("agenda parts")
-        ordering = ("forum", "order", "pk")
+        ordering = ("forum_id", "order", "pk")
 
     def __str__(self) -> str:
         return self.title
@@ -129,7 +129,7 @@ class Session(RevisionedModel, LocalTimeModel, SourcedModel):
     class Meta:
         verbose_name = _("agenda session")
         verbose_name_plural = _("agenda sessions")
-        ordering = ("forum", "order", "pk")
+        ordering = ("forum_id", "order", "pk")
         constraints = [
             models.UniqueConstraint(fields=("forum", "order"), name="session_unique_order"),
             models.CheckConstraint(
@@ -222,7 +222,7 @@ class SessionItem(SourcedModel):
     class Meta:
         verbose_name = _("session item")
         verbose_name_plural = _("session items")
-        ordering = ("session", "order", "pk")
+        ordering = ("session_id", "order", "pk")
         constraints = [
             models.UniqueConstraint(fields=("session", "order"), name="session_item_unique_order"),
         ]
@@ -256,4 +256,4 @@ class SessionPerson(RoleLine):
     class Meta:
         verbose_name = _("session role")
         verbose_name_plural = _("session roles")
-        ordering = ("session", "order", "pk")
+        ordering = ("session_id", "order", "pk")

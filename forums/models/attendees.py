@@ -61,7 +61,7 @@ class Attendee(TimeStampedModel):
     class Meta:
         verbose_name = _("attendee")
         verbose_name_plural = _("attendees")
-        ordering = ("forum", "name", "pk")
+        ordering = ("forum_id", "name", "pk")
         constraints = [
             models.UniqueConstraint(
                 fields=("forum", "email"),
@@ -95,7 +95,7 @@ class AgendaVersion(TimeStampedModel):
     class Meta:
         verbose_name = _("agenda version")
         verbose_name_plural = _("agenda versions")
-        ordering = ("forum", "number")
+        ordering = ("forum_id", "number")
         constraints = [
             models.UniqueConstraint(fields=("forum", "number"), name="agenda_version_unique"),
         ]

@@ -303,7 +303,7 @@ class ForumOrganiser(SourcedModel):
     class Meta:
         verbose_name = _("forum organiser")
         verbose_name_plural = _("forum organisers")
-        ordering = ("forum", "order", "pk")
+        ordering = ("forum_id", "order", "pk")
         constraints = [
             models.UniqueConstraint(
                 fields=("forum", "organisation", "role"), name="forum_organiser_once"
@@ -327,4 +327,4 @@ class ForumPerson(RoleLine):
     class Meta:
         verbose_name = _("forum role")
         verbose_name_plural = _("forum roles")
-        ordering = ("forum", "order", "pk")
+        ordering = ("forum_id", "order", "pk")

@@ -46,7 +46,7 @@ class LiveLogEntry(models.Model):
     class Meta:
         verbose_name = _("live log entry")
         verbose_name_plural = _("live log entries")
-        ordering = ("forum", "at", "pk")
+        ordering = ("forum_id", "at", "pk")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind="ended") | models.Q(session__isnull=False),

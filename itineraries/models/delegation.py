@@ -35,7 +35,7 @@ class DelegationGroup(SourcedModel):
     class Meta:
         verbose_name = _("delegation group")
         verbose_name_plural = _("delegation groups")
-        ordering = ("trip", "pk")
+        ordering = ("trip_id", "pk")
 
     def __str__(self) -> str:
         return self.name
@@ -87,7 +87,7 @@ class DelegationMember(RevisionedModel, SourcedModel):
     class Meta:
         verbose_name = _("delegation member")
         verbose_name_plural = _("delegation members")
-        ordering = ("trip", "order", "pk")
+        ordering = ("trip_id", "order", "pk")
         constraints = [
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | Q(organisation__isnull=False),

@@ -136,7 +136,7 @@ class Engagement(RevisionedModel, LocalTimeModel, SourcedModel):
     class Meta:
         verbose_name = _("engagement")
         verbose_name_plural = _("engagements")
-        ordering = ("trip", "date", "starts_at", "order", "pk")
+        ordering = ("trip_id", "date", "starts_at", "order", "pk")
         constraints = [
             models.CheckConstraint(
                 condition=Q(starts_at__isnull=True) | Q(date__isnull=False),
@@ -250,4 +250,4 @@ class EngagementPerson(RoleLine):
     class Meta:
         verbose_name = _("engagement participant")
         verbose_name_plural = _("engagement participants")
-        ordering = ("engagement", "side", "order", "pk")
+        ordering = ("engagement_id", "side", "order", "pk")

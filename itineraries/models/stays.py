@@ -76,7 +76,7 @@ class Stay(RevisionedModel, SequencedModel, SourcedModel):
     class Meta:
         verbose_name = _("accommodation")
         verbose_name_plural = _("accommodation")
-        ordering = ("trip", "check_in_date", "pk")
+        ordering = ("trip_id", "check_in_date", "pk")
         constraints = [
             models.CheckConstraint(
                 condition=Q(check_out_date__isnull=True)

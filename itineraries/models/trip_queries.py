@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 
-from planner.models.base import RefQuerySet
+from planner.models.base import RefQuerySet, unread
+
+# What the trip page shows of the people, organisations and forums a row names: a name
+# and a link (a page of a thousand engagements names four thousand organisations).
+FORUM_SHOWN = ("title_ko", "title_en", "status", "date", "date_precision", "date_written")
+PERSON_SHOWN = ("name_ko", "name_latin", "position_ko", "position_en", "organisation")
+ORGANISATION_SHOWN = ("name_ko", "name_en", "acronym")
 
 
 class TripQuerySet(RefQuerySet):
@@ -32,14 +38,27 @@ class TripQuerySet(RefQuerySet):
             Stay,
             Stop,
         )
-        from planner.models import Agreement, Contact
+        from planner.models import Agreement, Contact, Organisation, Person, Venue
 
-        engagements = Engagement.objects.select_related("venue", "host", "forum").prefetch_related(
-            Prefetch(
-                "people",
-                queryset=EngagementPerson.objects.select_related(
-                    "person__organisation", "organisation"
-                ),
+        Forum = Engagement._meta.get_field("forum").related_model  # forums is not imported
+
+        engagements = (
+            Engagement.objects.select_related("venue", "host", "forum")
+            .defer(*unread(Engagement), *unread(Venue, "venue"))
+            .defer(*unread(Organisation, "host", keep=ORGANISATION_SHOWN))
+            .defer(*unread(Forum, "forum", keep=FORUM_SHOWN))
+            .prefetch_related(
+                Prefetch(
+                    "people",
+                    queryset=EngagementPerson.objects.select_related(
+                        "person__organisation", "organisation"
+                    ).defer(
+                        *unread(EngagementPerson),
+                        *unread(Person, "person", keep=PERSON_SHOWN),
+                        *unread(Organisation, "person__organisation", keep=ORGANISATION_SHOWN),
+                        *unread(Organisation, "organisation", keep=ORGANISATION_SHOWN),
+                    ),
+                )
             )
         )
         programme = [

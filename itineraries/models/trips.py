@@ -156,7 +156,7 @@ class Stop(RevisionedModel, SourcedModel):
     class Meta:
         verbose_name = _("stop")
         verbose_name_plural = _("stops")
-        ordering = ("trip", "order", "pk")
+        ordering = ("trip_id", "order", "pk")
         constraints = [
             models.UniqueConstraint(fields=("trip", "order"), name="stop_unique_order"),
             models.CheckConstraint(
@@ -255,7 +255,7 @@ class TravelSegment(RevisionedModel, SequencedModel, SourcedModel):
     class Meta:
         verbose_name = _("travel segment")
         verbose_name_plural = _("travel segments")
-        ordering = ("trip", "departs_at", "pk")
+        ordering = ("trip_id", "departs_at", "pk")
         constraints = [
             models.CheckConstraint(
                 condition=Q(arrives_at__gt=F("departs_at")), name="segment_arrives_after_departure"

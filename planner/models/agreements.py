@@ -116,7 +116,7 @@ class CooperationArea(SourcedModel):
     class Meta:
         verbose_name = _("cooperation area")
         verbose_name_plural = _("cooperation areas")
-        ordering = ("agreement", "order", "pk")
+        ordering = ("agreement_id", "order", "pk")
 
     def __str__(self) -> str:
         return self.name_ko
@@ -160,7 +160,7 @@ class FollowUp(SourcedModel):
     class Meta:
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
-        ordering = ("agreement", "pk")
+        ordering = ("agreement_id", "pk")
 
     def __str__(self) -> str:
         return self.title

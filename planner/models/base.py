@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import ClassVar
 
@@ -263,3 +264,22 @@ def fuzzy_date(verbose_name: str):
         models.CharField(_("as written"), max_length=200, blank=True),
         models.CharField(_("weekday as stated"), max_length=20, blank=True),
     )
+
+
+# Bookkeeping columns no page shows. Loading one costs a JSON decode or a datetime
+# conversion per row, and a page of a thousand rows loads ten thousand model instances.
+UNSHOWN = ("created", "ref", "provenance")
+
+
+def unread(
+    model: type[models.Model], prefix: str = "", *, keep: Iterable[str] | None = None
+) -> list[str]:
+    """Names for ``QuerySet.defer()``: the bookkeeping columns of ``model`` (reached
+    through the relation ``prefix``), or, with ``keep``, every column but those.
+
+    A deferred column read later costs a query per row: the pages' query-count tests
+    catch that.
+    """
+    names = {field.name for field in model._meta.concrete_fields}
+    drop = names - set(keep) - {"id"} if keep is not None else names & set(UNSHOWN)
+    return [f"{prefix}__{name}" if prefix else name for name in sorted(drop)]

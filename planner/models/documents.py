@@ -96,7 +96,7 @@ class DocumentNote(SourcedModel):
     class Meta:
         verbose_name = _("document note")
         verbose_name_plural = _("document notes")
-        ordering = ("document", "pk")
+        ordering = ("document_id", "pk")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject}"
@@ -145,7 +145,7 @@ class Contact(SourcedModel):
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-        ordering = ("document", "responsibility", "pk")
+        ordering = ("document_id", "responsibility", "pk")
 
     def __str__(self) -> str:
         parts = [self.department or "", self.rank, self.person or "", self.phone]

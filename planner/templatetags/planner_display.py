@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from planner.calendar_registry import badge_class, register_badges
+from planner.calendar_registry import register_badges
+from planner.html_rows import badge
 from planner.language import localized, other_language
 from planner.models import DocumentNote, FollowUp
 from planner.particles import with_particles
@@ -36,11 +36,7 @@ register.filter(localized)
 register.filter(other_language)
 
 
-@register.simple_tag
-def badge(value: str, label: str) -> SafeString:
-    """A KRDS badge for a status or kind value, labelled in words."""
-    css = badge_class(value)
-    return format_html('<span class="krds-badge {} status-{}">{}</span>', css, value, label)
+register.simple_tag(badge)
 
 
 @register.simple_tag

@@ -233,7 +233,10 @@ def test_row_menus_offer_up_and_down_only_between_untimed_items(editor_client, b
     }
 
     for item in (first, second, meeting):
-        assert f'href="{url("engagement_menu", trip.pk, item.pk)}"' in page
+        # One control per row; its editing panel loads the row's menu.
+        assert f'href="{url("engagement_edit", trip.pk, item.pk)}"' in page
+        panel = editor_client.get(url("engagement_edit", trip.pk, item.pk), headers=htmx())
+        assert f'hx-get="{url("engagement_menu", trip.pk, item.pk)}?in=panel"' in panel.text
     move = {item: f'action="{url("engagement_move", trip.pk, item.pk)}"' for item in menus}
     assert menus[first].count(move[first]) == 1  # down only
     assert "아래로 이동" in menus[first] and "위로 이동" not in menus[first]
@@ -759,23 +762,21 @@ def test_editors_find_an_edit_link_for_every_kind_of_item(editor_client, belgrad
     segment = TravelSegment.objects.get()
 
     page = editor_client.get(trip.get_absolute_url()).content.decode()
-    # Rarely used actions are in the row's menu, fetched when it is opened.
+    # Rarely used actions are in the row's menu, which its editing panel loads.
     menu = editor_client.get(url("engagement_menu", trip.pk, engagement.pk), headers=htmx())
     content = page + menu.content.decode()
 
-    # A programme row's two links are boosted (htmx takes the href; no hx-get repeated).
+    # A programme row's one link is boosted (htmx takes the href; no hx-get repeated).
     row = content[content.index(f'id="engagement-{engagement.pk}"') :]
     actions = row[
         row.index('<div class="item-actions') : row.index("</div>", row.index("item-actions"))
     ]
     assert 'hx-boost="true"' in actions
+    assert f'href="{url("engagement_edit", trip.pk, engagement.pk)}"' in actions
+    for kind, item in (("engagement", engagement), ("segment", segment)):
+        panel = editor_client.get(url(f"{kind}_edit", trip.pk, item.pk), headers=htmx()).text
+        assert f'hx-get="{url(f"{kind}_menu", trip.pk, item.pk)}?in=panel"' in panel, kind
     for link in (
-        url("engagement_edit", trip.pk, engagement.pk),
-        url("engagement_menu", trip.pk, engagement.pk),
-    ):
-        assert f'href="{link}"' in actions, link
-    for link in (
-        url("segment_menu", trip.pk, segment.pk),
         url("engagement_person_add", trip.pk, engagement.pk),
         url("engagement_delete", trip.pk, engagement.pk),
         url("stop_edit", trip.pk, belgrade.pk),
@@ -814,9 +815,9 @@ def test_engagement_cancel_button_is_a_link_to_the_confirm_step(editor_client, b
     engagement = f.EngagementFactory(trip=trip, stop=geneva)
     cancel_url = url("engagement_cancel", trip.pk, engagement.pk)
 
-    page = editor_client.get(url("trip_detail", trip.pk)).content.decode()
+    panel = editor_client.get(url("engagement_edit", trip.pk, engagement.pk)).content.decode()
     menu_url = url("engagement_menu", trip.pk, engagement.pk)
     menu = editor_client.get(menu_url, headers=htmx()).content.decode()
 
-    assert f'href="{menu_url}"' in page
+    assert f'href="{menu_url}"' in panel  # without JavaScript, a link in the editing panel
     assert f'href="{cancel_url}" hx-get="{cancel_url}"' in menu

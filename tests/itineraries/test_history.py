@@ -142,7 +142,9 @@ def test_trip_page_links_each_item_to_its_history(editor_client, belgrade_trip):
     content = editor_client.get(trip.get_absolute_url()).content.decode()
     menu = editor_client.get(url("engagement_menu", trip.pk, engagement.pk)).content.decode()
 
-    assert url("engagement_menu", trip.pk, engagement.pk) in content
+    panel = editor_client.get(url("engagement_edit", trip.pk, engagement.pk)).content.decode()
+    assert url("engagement_edit", trip.pk, engagement.pk) in content
+    assert url("engagement_menu", trip.pk, engagement.pk) in panel
     assert url("engagement_history", trip.pk, engagement.pk) in menu
     assert url("stop_history", trip.pk, belgrade.pk) in content
     assert url("member_history", trip.pk, member.pk) in content

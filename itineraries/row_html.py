@@ -1,0 +1,208 @@
+"""The trip page's engagement rows, written in Python.
+
+A trip of 1,000 engagements renders 1,000 rows: as a template each cost about a
+hundred variable lookups and sixty translations. Here the labels are translated
+and the URL patterns reversed once per page (``RowKit``), and a row is an f-string
+whose values are escaped by :func:`planner.html_rows.esc`. The rarely used actions
+are not in the row at all: its "more" link fetches them (itineraries/menu_views.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from itineraries.models import Engagement, EngagementPerson
+from itineraries.row_urls import PLACEHOLDER_PK as _PK
+from itineraries.row_urls import url_pattern, with_pk
+from planner.html_rows import badge, esc
+from planner.language import is_english, localized
+from planner.models import Organisation, Person, Role
+from planner.time_display import clock_time, fuzzy_date, local_and_seoul
+
+
+class RowKit:
+    """What every row of one page shares: translated labels, URL patterns, permissions."""
+
+    def __init__(self, trip_pk: int, can_edit: bool) -> None:
+        self.can_edit = can_edit
+        self.edit = url_pattern(reverse("itineraries:engagement_edit", args=[trip_pk, _PK]))
+        self.menu = url_pattern(reverse("itineraries:engagement_menu", args=[trip_pk, _PK]))
+        self.person = url_pattern(Person(pk=_PK).get_absolute_url())
+        self.organisation = url_pattern(Organisation(pk=_PK).get_absolute_url())
+        self.kinds = {value: str(label) for value, label in Engagement.Kind.choices}
+        self.badges = {
+            value: badge(value, str(label)) for value, label in Engagement.Status.choices
+        }
+        self.sides = {value: str(label) for value, label in EngagementPerson.Side.choices}
+        self.roles = {value: str(label) for value, label in Role.choices}
+        self.english = is_english()
+        self.words = {
+            key: esc(_(text))
+            for key, text in {
+                "venue": "venue",
+                "room": "room",
+                "host": "host",
+                "forum": "forum",
+                "objectives": "objectives",
+                "notes": "briefing notes",
+                "as_printed": "as printed",
+                "edit": "Edit",
+                "more": "More options…",
+            }.items()
+        }
+
+    def url(self, pattern: tuple[str, str], pk: int) -> str:
+        return with_pk(pattern, pk)
+
+    def loc(self, obj: Any, field: str) -> str:
+        return localized(obj, field, english=self.english)
+
+    # One row -------------------------------------------------------------------------------
+
+    def row(self, engagement: Engagement) -> SafeString:
+        classes = f"engagement is-{esc(engagement.status)}"
+        if not engagement.starts_at:
+            classes += " is-untimed"
+        venue, pk = engagement.venue, engagement.pk
+        zone = ""
+        if venue and venue.timezone and venue.timezone != engagement.stop.timezone:
+            zone = f' <span class="zone">{esc(venue.timezone)}</span>'
+        note = f'<p class="note">{esc(engagement.date_note)}</p>' if engagement.date_note else ""
+        facts = self.facts(engagement)
+        if facts:
+            facts = f'<dl class="facts">{facts}</dl>'
+        kind = self.kinds.get(engagement.kind, engagement.kind)
+        return mark_safe(
+            f'<li class="{classes}" id="engagement-{pk}">'
+            f'<div class="engagement-time">{engagement_when(engagement)}{zone}</div>'
+            "<div>"  # the row's body: title, facts, people, actions
+            f'<h4 class="engagement-title"><span class="engagement-kind">{esc(kind)}</span> '
+            f"{esc(self.loc(engagement, 'title'))} {self.badges.get(engagement.status, '')}</h4>"
+            f"{note}{facts}{self.people(engagement)}{self.actions(engagement)}</div>"
+            f'<div class="editor-slot" id="engagement-{pk}-editor" hx-preserve></div></li>\n'
+        )
+
+    def facts(self, engagement: Engagement) -> str:
+        words, parts = self.words, []
+        venue = engagement.venue
+        if venue:
+            room = f", {engagement.room}" if engagement.room else ""
+            place = self.loc(venue, "city")
+            if venue.timezone and venue.timezone != engagement.stop.timezone:
+                place = f"{place}, {venue.timezone}"  # the day heading shows the stop's zone
+            parts.append(
+                f"<dt>{words['venue']}</dt><dd>{esc(self.loc(venue, 'name'))}{esc(room)}"
+                f' <span class="muted">({esc(place)})</span></dd>'
+            )
+        elif engagement.room:
+            parts.append(f"<dt>{words['room']}</dt><dd>{esc(engagement.room)}</dd>")
+        if engagement.host:
+            url = self.url(self.organisation, engagement.host_id)
+            name = esc(self.loc(engagement.host, "name"))
+            parts.append(f'<dt>{words["host"]}</dt><dd><a href="{url}">{name}</a></dd>')
+        if engagement.forum:
+            url = esc(engagement.forum.get_absolute_url())
+            title = esc(self.loc(engagement.forum, "title"))
+            parts.append(f'<dt>{words["forum"]}</dt><dd><a href="{url}">{title}</a></dd>')
+        for key, text in (("objectives", engagement.objectives), ("notes", engagement.notes)):
+            if text:
+                parts.append(f"<dt>{words[key]}</dt><dd>{linebreaksbr(text)}</dd>")
+        return "".join(parts)
+
+    def people(self, engagement: Engagement) -> str:
+        lines = engagement.people.all()
+        if not lines:
+            return ""
+        items = "".join(f"<li>{self.person_line(line)}</li>" for line in lines)
+        return f'<ul class="people-lines">{items}</ul>'
+
+    def person_line(self, line: EngagementPerson) -> str:
+        side = self.sides.get(line.side, line.side)
+        if line.role != line.side:
+            side = f"{side} · {self.roles.get(line.role, line.role)}"
+        label = f'<span class="krds-badge">{esc(side)}</span> '
+        person, organisation = line.person, line.organisation
+        if person:
+            position = self.loc(person, "position")
+            html = (
+                f'{label}<a href="{self.url(self.person, person.pk)}">{esc(person)}</a>'
+                f"{esc(f', {position}') if position else ''}"
+            )
+            if person.organisation:
+                html += f' <span class="muted">({esc(person.organisation)})</span>'
+            if line.printed_as:
+                html += (
+                    f' <span class="printed-as">{self.words["as_printed"]}:'
+                    f" “{esc(line.printed_as)}”</span>"
+                )
+            return html
+        if line.printed_as:
+            muted = f' <span class="muted">({esc(organisation)})</span>' if organisation else ""
+            return f"{label}{esc(line.printed_as)}{muted}"
+        if organisation:
+            url = self.url(self.organisation, organisation.pk)
+            return f'{label}<a href="{url}">{esc(organisation)}</a>'
+        return label
+
+    def counterpart(self, line: EngagementPerson) -> str:
+        person, organisation = line.person, line.organisation
+        if person:
+            link = f'<a href="{self.url(self.person, person.pk)}">{esc(person)}</a>'
+            position = self.loc(person, "position")
+            if not position:
+                return link
+            if person.organisation:
+                position = f"{position}, {self.loc(person.organisation, 'name')}"
+            return f'{link}<span class="cell-sub">{esc(position)}</span>'
+        if line.printed_as:
+            name = self.loc(organisation, "name")
+            sub = f'<span class="cell-sub">{esc(name)}</span>' if name else ""
+            return f"{esc(line.printed_as)}{sub}"
+        if organisation:
+            url = self.url(self.organisation, organisation.pk)
+            return f'<a href="{url}">{esc(self.loc(organisation, "name"))}</a>'
+        return ""
+
+    def actions(self, engagement: Engagement) -> str:
+        """One control per row: "Edit" for editors (the editing panel loads the row's other
+        actions), the menu of the rest for viewers. Not printed: print.css hides it."""
+        # A boosted link: the href is the request; the programme's lists aim it at the next
+        # editor slot (hx-target on the <ol>), which is this row's.
+        if self.can_edit:
+            url, label, kind = self.url(self.edit, engagement.pk), self.words["edit"], "secondary"
+        else:
+            url, label, kind = self.url(self.menu, engagement.pk), self.words["more"], "tertiary"
+        return (
+            f'<div class="item-actions" hx-boost="true">'
+            f'<a class="krds-btn xsmall {kind}" href="{url}">{label}</a></div>'
+        )
+
+
+def engagement_when(engagement: Engagement) -> SafeString:
+    """When an engagement happens, as precisely as known: never a made-up time."""
+    if engagement.starts_at:
+        return local_and_seoul(engagement.starts_at, engagement.ends_at, engagement.tz)
+    if engagement.start_time:
+        end = engagement.end_time
+        floating = engagement.is_floating
+        unknown = _("time zone not stated") if floating else _("time zone not known")
+        html = format_html(
+            '<span class="time-local">{}{} <span class="tz tz-unknown">({})</span></span>',
+            clock_time(engagement.start_time),
+            f"~{clock_time(end)}" if end else "",
+            unknown,
+        )
+        if engagement.date_precision != "day":
+            html += format_html(' <span class="tbd">{}</span>', fuzzy_date(engagement))
+        return html
+    if engagement.date and engagement.date_precision == "day":
+        return format_html('<span class="tbd">{}</span>', _("Time TBD"))
+    if engagement.date or engagement.date_written:
+        return format_html('<span class="tbd">{}</span>', fuzzy_date(engagement))
+    return format_html('<span class="tbd">{}</span>', _("Date TBD"))
