@@ -76,7 +76,18 @@ def render_form(
     stale: StaleReport | None = None,
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """The item form: a partial for htmx (errors included, status 200 so htmx swaps it)."""
+    """The item form: a partial for htmx (errors included, status 200 so htmx swaps it).
+
+    Opened inline, the form takes the focus (its first field with an error, else its
+    first field): keyboard and screen-reader users land in the editor they opened.
+    """
+    if request.htmx:
+        visible = [field.name for field in form.visible_fields()]
+        first = next((name for name in visible if name in form.errors), None) or next(
+            iter(visible), None
+        )
+        if first:
+            form.fields[first].widget.attrs["autofocus"] = True
     context = {
         "trip": trip,
         "form": form,

@@ -43,3 +43,29 @@ def test_adding_a_meeting_inline_shows_it_without_a_reload(staff):
     engagement = Engagement.objects.get(trip=trip, title_ko=TITLE)
     assert engagement.date == date(2026, 7, 10)
     assert engagement.stop == Stop.objects.get(ref="stop-2026-07-belgrade")
+
+
+def test_a_rows_edit_panel_loads_its_other_actions(staff):
+    """One control per row: Edit opens the form, and the row's other actions load
+    beneath it, one click away as before (issue #14)."""
+    trip = Trip.objects.get(ref=TRIP)
+    engagement = trip.engagements.first()
+    staff.open(trip.get_absolute_url(), name="trip-detail")
+    page = staff.page
+    row = page.locator(f"#engagement-{engagement.pk}")
+    _ = translation.gettext
+
+    with translation.override("ko"):
+        expect(row.locator(".item-actions a")).to_have_count(1)
+        row.get_by_role("link", name=_("Edit"), exact=True).click()
+        panel = row.locator(".editor-slot")
+        expect(panel.locator("form")).to_be_visible()
+        actions = panel.locator(".item-more .item-menu-list")
+        expect(actions.get_by_role("link", name=_("History"))).to_be_visible()
+        page.mouse.move(0, 0)  # KRDS's hover colour on the button just clicked is not the page's
+        staff.check("trip-row-edit-panel")
+        actions.get_by_role("link", name=_("Delete")).click()
+        expect(panel.get_by_role("button", name=_("Delete"))).to_be_visible()
+        page.mouse.move(0, 0)
+        staff.check("trip-row-delete-asked")
+    assert Engagement.objects.filter(pk=engagement.pk).exists()  # asked, not deleted
