@@ -34,6 +34,7 @@ from itineraries.editing import (
     render_form,
 )
 from itineraries.models import Trip
+from itineraries.models.trip_queries import SUMMARY_RELATED
 from itineraries.stale import rebound_on_current, stale_report
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError
@@ -102,9 +103,12 @@ class TripItemViews:
         """A new item, its initial values, the form's anchor and extra template context."""
         return self.model(trip=trip), {}, self.anchor(None), {}
 
-    def get_item(self, trip: Trip, pk: int) -> Any:
-        queryset = self.model.objects.filter(trip=trip).select_related(*self.related)
-        return get_object_or_404(queryset, pk=pk)
+    def get_trip_and_item(self, trip_pk: int, pk: int) -> tuple[Trip, Any]:
+        """The item and its trip (as ``get_trip`` reads it) in one query."""
+        trip_related = (f"trip__{name}" for name in SUMMARY_RELATED)
+        queryset = self.model.objects.filter(trip_id=trip_pk)
+        item = get_object_or_404(queryset.select_related(*trip_related, *self.related), pk=pk)
+        return item.trip, item
 
     # Views ---------------------------------------------------------------------------------
 
@@ -125,8 +129,8 @@ class TripItemViews:
         )
 
     def edit(self, request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-        trip = get_trip(trip_pk)
-        return self.edit_response(request, trip, self.get_item(trip, pk))
+        trip, item = self.get_trip_and_item(trip_pk, pk)
+        return self.edit_response(request, trip, item)
 
     def edit_response(
         self, request: HtmxHttpRequest, trip: Trip, item: Any, *, auto_id: str = ""
@@ -147,8 +151,7 @@ class TripItemViews:
         return {}
 
     def remove(self, request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-        trip = get_trip(trip_pk)
-        item = self.get_item(trip, pk)
+        trip, item = self.get_trip_and_item(trip_pk, pk)
         if request.method == "GET" and (refusal := self.refusal(item)):
             return refused(request, trip, refusal, self.anchor(item))
         return self.confirm_response(

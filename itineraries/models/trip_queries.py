@@ -6,6 +6,10 @@ from django.db.models import Count, Prefetch
 
 from planner.models.base import RefQuerySet
 
+# What the trip page's summary shows of the trip itself, read with the trip by an edit view
+# (``for_detail`` selects the same).
+SUMMARY_RELATED = ("organisation", "head__organisation", "document")
+
 
 class TripQuerySet(RefQuerySet):
     def for_list(self) -> TripQuerySet:
@@ -16,6 +20,10 @@ class TripQuerySet(RefQuerySet):
             .prefetch_related(Prefetch("stops", queryset=Stop.objects.order_by("order", "pk")))
             .annotate(engagement_count=Count("engagements", distinct=True))
         )
+
+    def for_edit(self) -> TripQuerySet:
+        """A trip an edit view changes and then answers with regions of."""
+        return self.select_related(*SUMMARY_RELATED)
 
     def for_detail(self, regions: frozenset[str] | None = None) -> TripQuerySet:
         """The trip page and its print view: stops with their engagements and people,
