@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from itineraries import services
@@ -60,16 +61,20 @@ class TripItemViews:
     field_order: ClassVar[tuple[str, ...] | None] = None
     aliases: ClassVar[dict[str, str] | None] = None  # service error key → form field
     label_key: ClassVar[str] = "item"
-    hint: ClassVar[Message] = ""
+    # How the shared messages below name an item (``%(what)s``): its label, with the kind's
+    # noun where the sentence needs one ("이동 구간 %(segment)s"). A kind words its own
+    # message where the shared one does not fit.
+    what: ClassVar[Message] = ""
+    hint: ClassVar[Message] = ""  # shown above the form; else the form class's own ``hint``
 
     add_title: ClassVar[Message]
-    edit_title: ClassVar[Message]
-    added: ClassVar[Message]
-    saved: ClassVar[Message]
+    edit_title: ClassVar[Message] = gettext_lazy("Edit %(what)s")
+    added: ClassVar[Message] = gettext_lazy("Added %(what)s.")
+    saved: ClassVar[Message] = gettext_lazy("Saved %(what)s.")
     delete_title: ClassVar[Message]
-    delete_question: ClassVar[Message]
+    delete_question: ClassVar[Message] = gettext_lazy("Delete %(what)s? Its history is kept.")
     delete_again: ClassVar[Message | None] = None  # asked after a stale delete
-    deleted: ClassVar[Message]
+    deleted: ClassVar[Message] = gettext_lazy("Deleted %(what)s.")
     delete_button: ClassVar[Message] = ""
 
     # What differs between kinds ------------------------------------------------------------
@@ -90,7 +95,7 @@ class TripItemViews:
         return self.anchor(None)
 
     def hint_for(self, item: Any) -> str:
-        return str(self.hint)
+        return str(self.hint or getattr(self.form_class, "hint", ""))
 
     def refusal(self, item: Any) -> str:
         """Why this item cannot be deleted (empty: it can)."""
@@ -170,7 +175,9 @@ class TripItemViews:
     # The two flows -------------------------------------------------------------------------
 
     def said(self, message: Message, item: Any) -> str:
-        return str(message) % {self.label_key: self.label(item)}
+        names = {self.label_key: self.label(item)}
+        what = str(self.what) % names if self.what else names[self.label_key]
+        return str(message) % {**names, "what": what}
 
     def form_response(
         self,

@@ -38,6 +38,7 @@ class EngagementViews(TripItemViews):
     regions = ("conflicts", "programme", "counterparts", "forums")
     related = ("stop", "venue", "host", "forum")
     label_key = "title"
+    what = "“%(title)s”"
     # Date and times together, then where; the form's own order puts the times last.
     field_order = (
         "stop",
@@ -58,16 +59,12 @@ class EngagementViews(TripItemViews):
         "notes",
     )
     add_title = gettext_lazy("New engagement")
-    edit_title = gettext_lazy("Edit “%(title)s”")
-    added = gettext_lazy("Added “%(title)s”.")
-    saved = gettext_lazy("Saved “%(title)s”.")
     delete_title = gettext_lazy("Delete an engagement")
     delete_question = gettext_lazy(
         "Delete “%(title)s” and its participant lines? Its history is kept. "
         "To keep it on the programme as called off, cancel it instead."
     )
     delete_again = gettext_lazy("Delete “%(title)s” all the same? Its history is kept.")
-    deleted = gettext_lazy("Deleted “%(title)s”.")
 
     def save(self, item: Engagement, expected_revision: int | None) -> Engagement:
         return services.engagement_save(engagement=item, expected_revision=expected_revision)

@@ -14,6 +14,7 @@ from planner.models import Role
 from planner.timezones import local_instant
 from tests import factories as f
 from tests.itineraries.conftest import htmx
+from tests.itineraries.test_edit_views import segment_data
 
 pytestmark = pytest.mark.django_db
 
@@ -133,22 +134,7 @@ def test_a_travel_edit_round_trip_stays_within_25_queries(editor_client, belgrad
         arrives_at=datetime(2026, 7, 10, 10, 0, tzinfo=UTC),
         arrival_timezone="Europe/Belgrade",
     )
-    data = {
-        "mode": "flight",
-        "carrier": "JU",
-        "number": "JU 231",
-        "from_stop": geneva.pk,
-        "to_stop": belgrade.pk,
-        "origin": "제네바",
-        "destination": "베오그라드",
-        "departure_date": "2026-07-10",
-        "departure_time": "10:05",
-        "departure_timezone": "Europe/Zurich",
-        "arrival_date": "2026-07-10",
-        "arrival_time": "12:30",
-        "arrival_timezone": "Europe/Belgrade",
-        "revision": flight.revision,
-    }
+    data = segment_data(geneva, belgrade, arrival_time="12:30", revision=flight.revision)
 
     with CaptureQueriesContext(connection) as queries:
         response = editor_client.post(
