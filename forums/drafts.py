@@ -14,9 +14,11 @@ from planner.drafts.errors import join
 from planner.drafts.extra import extra_in, extra_out
 from planner.drafts.values import (
     apply_meta,
+    as_text,
     collect_meta,
     date_out,
     is_hangul,
+    keyed_row,
     parse_time,
     place_is_empty,
     place_out,
@@ -42,10 +44,6 @@ PEOPLE_KEYS = (("mc", Role.MC), ("chair", Role.CHAIR))
 PEOPLE_LISTS = (("participants", Role.PARTICIPANT), ("counterparts", Role.COUNTERPART))
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def events_in(ctx: ImportContext) -> None:
     entries = ctx.draft.get("events") or []
     for index, entry in enumerate(entries):
@@ -67,14 +65,13 @@ def _publish_as_written(forum: Forum) -> None:
 
 
 def _event_in(ctx: ImportContext, entry: dict, path: str) -> Forum:
-    forum = Forum.objects.filter(ref=entry["key"]).first() if entry.get("key") else None
-    forum = forum or Forum(ref=entry.get("key") or None)
-    forum.kind = _text(entry.get("kind"))
-    forum.title_ko = _text(entry.get("title_ko"))
-    forum.title_en = _text(entry.get("title_en"))
-    forum.subtitle = _text(entry.get("subtitle"))
+    forum = keyed_row(Forum, entry)
+    forum.kind = as_text(entry.get("kind"))
+    forum.title_ko = as_text(entry.get("title_ko"))
+    forum.title_en = as_text(entry.get("title_en"))
+    forum.subtitle = as_text(entry.get("subtitle"))
     forum.alt_titles = list(entry.get("alt_titles") or [])
-    series = _text(entry.get("series"))
+    series = as_text(entry.get("series"))
     forum.series = (
         ForumSeries.objects.filter(name_ko=series).first()
         or save_row(ForumSeries(name_ko=series), join(path, "series"))
@@ -83,12 +80,12 @@ def _event_in(ctx: ImportContext, entry: dict, path: str) -> Forum:
     )
     edition = entry.get("edition") or {}
     forum.edition = edition.get("number")
-    forum.edition_written = _text(edition.get("as_written"))
+    forum.edition_written = as_text(edition.get("as_written"))
     forum.edition_year = edition.get("year")
     anniversary = entry.get("anniversary") or {}
     forum.anniversary = anniversary.get("number")
-    forum.anniversary_written = _text(anniversary.get("as_written"))
-    theme = _text(entry.get("theme"))
+    forum.anniversary_written = as_text(anniversary.get("as_written"))
+    theme = as_text(entry.get("theme"))
     forum.theme_ko, forum.theme_en = (theme, "") if is_hangul(theme) or not theme else ("", theme)
     set_date(forum, "date", entry.get("start"), join(path, "start"))
     set_date(forum, "end_date", entry.get("end"), join(path, "end"))
@@ -104,9 +101,9 @@ def _event_in(ctx: ImportContext, entry: dict, path: str) -> Forum:
     attendance = entry.get("attendance") or {}
     forum.attendance_expected = attendance.get("expected")
     forum.attendance_approximate = attendance.get("approximate")
-    forum.attendance_written = _text(attendance.get("as_written"))
+    forum.attendance_written = as_text(attendance.get("as_written"))
     forum.attendance_breakdown = list(attendance.get("breakdown") or [])
-    forum.livestream_url = _text(entry.get("livestream"))
+    forum.livestream_url = as_text(entry.get("livestream"))
     forum.document = ctx.document
     forum.provenance = collect_meta(entry)
     extra_in(forum, entry.get("extra"), COVERED, join(path, "extra"), ctx)
@@ -130,7 +127,7 @@ def _organisers_in(ctx: ImportContext, forum: Forum, items: list, path: str) -> 
         row = ForumOrganiser(
             forum=forum,
             organisation=ctx.organisation(item.get("organisation"), join(where, "organisation")),
-            role=_text(item.get("role")),
+            role=as_text(item.get("role")),
             order=order,
             provenance=collect_meta(item),
         )
@@ -150,7 +147,7 @@ def _people_in(ctx: ImportContext, forum: Forum, entry: dict, path: str) -> None
             where = join(path, key) if key in dict(PEOPLE_KEYS) else join(join(path, key), number)
             line = ForumPerson(forum=forum, role=ref.get("role") or role, order=order)
             line = ctx.fill_role_line(line, ref, where)
-            line.side = _text(ref.get("side"))
+            line.side = as_text(ref.get("side"))
             save_row(line, where)
             order += 1
 

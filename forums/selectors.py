@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db.models import Count, Prefetch, QuerySet
 
 from forums.agenda.rows import AgendaRow, agenda_rows, forum_timing
 from forums.models import Forum, ForumOrganiser, ForumPerson, Session, SessionItem, SessionPerson
+from planner.calendar_registry import related_lookups
 from planner.language import is_english
 from planner.models import Agreement, Contact, Role
 
@@ -49,13 +49,10 @@ def forum_for_detail() -> QuerySet[Forum]:
             ),
         ),
         Prefetch("agreements", queryset=Agreement.objects.order_by("-signed_on", "pk")),
-        Prefetch("engagements", queryset=_linked_engagements()),
+        # The trip engagements at this forum: itineraries registers them (forums does not
+        # import itineraries).
+        *related_lookups("forum"),
     )
-
-
-def _linked_engagements() -> QuerySet:
-    # forums does not import itineraries (imports run one way): look the model up by name.
-    return apps.get_model("itineraries", "Engagement").objects.select_related("trip", "stop")
 
 
 def run_of_show(forum: Forum) -> list[AgendaRow]:

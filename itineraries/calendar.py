@@ -9,7 +9,9 @@ queryset, an entry function, a state and a version, and one ``register_source``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -77,14 +79,6 @@ ENGAGEMENT_RELATIONS = (
     "trip__contacts__person__updated",
 )
 ENGAGEMENT_COUNTS = ("people", "trip__contacts")
-
-
-def engagement_versions(engagements: QuerySet) -> QuerySet:
-    return row_versions(engagements, ENGAGEMENT_RELATIONS, ENGAGEMENT_COUNTS)
-
-
-def engagements_state(engagements: QuerySet) -> tuple:
-    return aggregate_state(engagements, ENGAGEMENT_RELATIONS, ENGAGEMENT_COUNTS)
 
 
 def engagement_entry(engagement: Engagement, absolute: Absolute) -> CalendarEntry:
@@ -160,14 +154,6 @@ SEGMENT_RELATIONS = (
 )
 
 
-def segment_versions(segments: QuerySet) -> QuerySet:
-    return row_versions(segments, SEGMENT_RELATIONS)
-
-
-def segments_state(segments: QuerySet) -> tuple:
-    return aggregate_state(segments, SEGMENT_RELATIONS, ())
-
-
 def _end_place(place, written: str, stop) -> str:
     if place is not None:
         return place_text(place, "")
@@ -230,6 +216,40 @@ def _segments_between(segments: QuerySet, first: date, last: date) -> QuerySet:
     return segments.filter(departs_at__gte=low, departs_at__lt=high)
 
 
+# Trip items as calendar sources ---------------------------------------------------------
+
+
+def trip_item_source(
+    kind: str,
+    model: type,
+    *,
+    rows: Callable[[], QuerySet],
+    entry: Callable[[Any, Absolute], CalendarEntry],
+    stamps: tuple[tuple[str, ...], tuple[str, ...]],
+    between: Callable[[QuerySet, date, date], QuerySet],
+    undated: Callable[[QuerySet], QuerySet] | None = None,
+) -> CalendarSource:
+    """The calendar source of one kind of trip item (its rows carry ``trip_id``).
+
+    ``stamps`` are the relations whose ``updated`` and the related rows whose count change
+    an entry: the feed validator's state and the fragments' versions are both made of them.
+    """
+    relations, counts = stamps
+    return CalendarSource(
+        kind=kind,
+        parent="trip",
+        model=model,
+        parent_field="trip_id",
+        rows=rows,
+        entry=entry,
+        state=lambda items: aggregate_state(items, relations, counts),
+        versions=lambda items: row_versions(items, relations, counts),
+        between=between,
+        undated=undated,
+        context=lambda item: str(item.trip),
+    )
+
+
 # Trips: involvement ---------------------------------------------------------------------
 
 
@@ -278,31 +298,23 @@ def register() -> None:
         )
     )
     register_source(
-        CalendarSource(
-            kind="engagement",
-            parent="trip",
-            model=Engagement,
-            parent_field="trip_id",
+        trip_item_source(
+            "engagement",
+            Engagement,
             rows=engagements_for_calendar,
             entry=engagement_entry,
-            state=engagements_state,
-            versions=engagement_versions,
+            stamps=(ENGAGEMENT_RELATIONS, ENGAGEMENT_COUNTS),
             between=_engagements_between,
             undated=_undated_engagements,
-            context=lambda engagement: str(engagement.trip),
         )
     )
     register_source(
-        CalendarSource(
-            kind="segment",
-            parent="trip",
-            model=TravelSegment,
-            parent_field="trip_id",
+        trip_item_source(
+            "segment",
+            TravelSegment,
             rows=segments_for_calendar,
             entry=segment_entry,
-            state=segments_state,
-            versions=segment_versions,
+            stamps=(SEGMENT_RELATIONS, ()),
             between=_segments_between,
-            context=lambda segment: str(segment.trip),
         )
     )

@@ -13,9 +13,9 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from itineraries.calendar import trip_item_source
 from itineraries.models import Stay
-from planner.calendar_registry import Absolute, CalendarSource, register_source
-from planner.calendar_validators import aggregate_state, row_versions
+from planner.calendar_registry import Absolute, register_source
 from planner.ical import CalendarEntry, item_uid
 from planner.ical_entries import description, place_text, seoul_line
 from planner.language import localized
@@ -26,14 +26,6 @@ STAY_COUNTS = ("members",)
 
 def stays_for_calendar() -> QuerySet:
     return Stay.objects.for_trip_page().select_related("trip")
-
-
-def stay_versions(stays: QuerySet) -> QuerySet:
-    return row_versions(stays, STAY_RELATIONS, STAY_COUNTS)
-
-
-def stays_state(stays: QuerySet) -> tuple:
-    return aggregate_state(stays, STAY_RELATIONS, STAY_COUNTS)
 
 
 def stay_entry(stay: Stay, absolute: Absolute) -> CalendarEntry:
@@ -81,17 +73,13 @@ def _undated_stays(stays: QuerySet) -> QuerySet:
 
 def register() -> None:
     register_source(
-        CalendarSource(
-            kind="stay",
-            parent="trip",
-            model=Stay,
-            parent_field="trip_id",
+        trip_item_source(
+            "stay",
+            Stay,
             rows=stays_for_calendar,
             entry=stay_entry,
-            state=stays_state,
-            versions=stay_versions,
+            stamps=(STAY_RELATIONS, STAY_COUNTS),
             between=_stays_between,
             undated=_undated_stays,
-            context=lambda stay: str(stay.trip),
         )
     )

@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from itineraries import services
@@ -34,6 +35,7 @@ from itineraries.editing import (
     render_form,
 )
 from itineraries.models import Trip
+from itineraries.models.trip_queries import SUMMARY_RELATED
 from itineraries.stale import rebound_on_current, stale_report
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError
@@ -59,16 +61,20 @@ class TripItemViews:
     field_order: ClassVar[tuple[str, ...] | None] = None
     aliases: ClassVar[dict[str, str] | None] = None  # service error key → form field
     label_key: ClassVar[str] = "item"
-    hint: ClassVar[Message] = ""
+    # How the shared messages below name an item (``%(what)s``): its label, with the kind's
+    # noun where the sentence needs one ("이동 구간 %(segment)s"). A kind words its own
+    # message where the shared one does not fit.
+    what: ClassVar[Message] = ""
+    hint: ClassVar[Message] = ""  # shown above the form; else the form class's own ``hint``
 
     add_title: ClassVar[Message]
-    edit_title: ClassVar[Message]
-    added: ClassVar[Message]
-    saved: ClassVar[Message]
+    edit_title: ClassVar[Message] = gettext_lazy("Edit %(what)s")
+    added: ClassVar[Message] = gettext_lazy("Added %(what)s.")
+    saved: ClassVar[Message] = gettext_lazy("Saved %(what)s.")
     delete_title: ClassVar[Message]
-    delete_question: ClassVar[Message]
+    delete_question: ClassVar[Message] = gettext_lazy("Delete %(what)s? Its history is kept.")
     delete_again: ClassVar[Message | None] = None  # asked after a stale delete
-    deleted: ClassVar[Message]
+    deleted: ClassVar[Message] = gettext_lazy("Deleted %(what)s.")
     delete_button: ClassVar[Message] = ""
 
     # What differs between kinds ------------------------------------------------------------
@@ -89,7 +95,7 @@ class TripItemViews:
         return self.anchor(None)
 
     def hint_for(self, item: Any) -> str:
-        return str(self.hint)
+        return str(self.hint or getattr(self.form_class, "hint", ""))
 
     def refusal(self, item: Any) -> str:
         """Why this item cannot be deleted (empty: it can)."""
@@ -102,9 +108,12 @@ class TripItemViews:
         """A new item, its initial values, the form's anchor and extra template context."""
         return self.model(trip=trip), {}, self.anchor(None), {}
 
-    def get_item(self, trip: Trip, pk: int) -> Any:
-        queryset = self.model.objects.filter(trip=trip).select_related(*self.related)
-        return get_object_or_404(queryset, pk=pk)
+    def get_trip_and_item(self, trip_pk: int, pk: int) -> tuple[Trip, Any]:
+        """The item and its trip (as ``get_trip`` reads it) in one query."""
+        trip_related = (f"trip__{name}" for name in SUMMARY_RELATED)
+        queryset = self.model.objects.filter(trip_id=trip_pk)
+        item = get_object_or_404(queryset.select_related(*trip_related, *self.related), pk=pk)
+        return item.trip, item
 
     # Views ---------------------------------------------------------------------------------
 
@@ -125,8 +134,8 @@ class TripItemViews:
         )
 
     def edit(self, request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-        trip = get_trip(trip_pk)
-        return self.edit_response(request, trip, self.get_item(trip, pk))
+        trip, item = self.get_trip_and_item(trip_pk, pk)
+        return self.edit_response(request, trip, item)
 
     def edit_response(
         self, request: HtmxHttpRequest, trip: Trip, item: Any, *, auto_id: str = ""
@@ -147,8 +156,7 @@ class TripItemViews:
         return {}
 
     def remove(self, request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-        trip = get_trip(trip_pk)
-        item = self.get_item(trip, pk)
+        trip, item = self.get_trip_and_item(trip_pk, pk)
         if request.method == "GET" and (refusal := self.refusal(item)):
             return refused(request, trip, refusal, self.anchor(item))
         return self.confirm_response(
@@ -167,7 +175,9 @@ class TripItemViews:
     # The two flows -------------------------------------------------------------------------
 
     def said(self, message: Message, item: Any) -> str:
-        return str(message) % {self.label_key: self.label(item)}
+        names = {self.label_key: self.label(item)}
+        what = str(self.what) % names if self.what else names[self.label_key]
+        return str(message) % {**names, "what": what}
 
     def form_response(
         self,

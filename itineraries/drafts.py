@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Max
 
 from itineraries.drafts_delegation import delegation_in
@@ -12,10 +10,12 @@ from planner.drafts.context import ImportContext, save_row
 from planner.drafts.errors import DraftError, join
 from planner.drafts.extra import extra_in
 from planner.drafts.values import (
+    as_text,
     check_country,
     check_timezone,
     collect_meta,
     is_hangul,
+    keyed_row,
     parse_local_datetime,
     parse_time,
     place_is_empty,
@@ -44,15 +44,6 @@ ENGAGEMENT_COVERED = frozenset(
 STOP_PLACE_KEYS = ("country", "city", "locality", "timezone")
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _keyed(model, entry: dict):
-    row = model.objects.filter(ref=entry["key"]).first() if entry.get("key") else None
-    return row or model(ref=entry.get("key") or None)
-
-
 def trips_in(ctx: ImportContext) -> None:
     for index, entry in enumerate(ctx.draft.get("trips") or []):
         ctx.trips[index] = _trip_in(ctx, entry, f"$.trips[{index}]", index)
@@ -61,19 +52,19 @@ def trips_in(ctx: ImportContext) -> None:
 def _trip_in(ctx: ImportContext, entry: dict, path: str, index: int) -> Trip:
     if index == 0 and ctx.into_trip is not None:
         return trip_add_from_draft(ctx, entry, path)
-    trip = _keyed(Trip, entry)
-    trip.title_ko = _text(entry.get("title_ko"))
-    trip.title_en = _text(entry.get("title_en"))
-    trip.subtitle = _text(entry.get("subtitle"))
-    trip.purpose = _text(entry.get("purpose"))
+    trip = keyed_row(Trip, entry)
+    trip.title_ko = as_text(entry.get("title_ko"))
+    trip.title_en = as_text(entry.get("title_en"))
+    trip.subtitle = as_text(entry.get("subtitle"))
+    trip.purpose = as_text(entry.get("purpose"))
     head = entry.get("head") or {}
     trip.head = (
         ctx.person(head["person"], join(path, "head.person")) if head.get("person") else None
     )
-    trip.head_as_written = _text(head.get("as_written"))
+    trip.head_as_written = as_text(head.get("as_written"))
     set_date(trip, "start_date", entry.get("start"), join(path, "start"))
     set_date(trip, "end_date", entry.get("end"), join(path, "end"))
-    trip.duration_as_written = _text(entry.get("duration_as_written"))
+    trip.duration_as_written = as_text(entry.get("duration_as_written"))
     trip.document = ctx.document
     trip.provenance = collect_meta(entry)
     extra_in(trip, entry.get("extra"), TRIP_COVERED, join(path, "extra"), ctx)
@@ -133,11 +124,11 @@ def _stops_in(ctx: ImportContext, trip: Trip, items: list, path: str) -> list[St
     for position, item in enumerate(items, 1):
         where = join(path, position - 1)
         place = item.get("place") or {}
-        stop = _keyed(Stop, item)
+        stop = keyed_row(Stop, item)
         stop.trip = trip
         stop.order = item.get("order") or position
-        stop.city_ko = _text(place.get("city"))
-        stop.locality = _text(place.get("locality"))
+        stop.city_ko = as_text(place.get("city"))
+        stop.locality = as_text(place.get("locality"))
         stop.country = check_country(place.get("country"), join(where, "place.country"))
         stop.timezone = check_timezone(place.get("timezone"), join(where, "place.timezone"))
         rest = {k: v for k, v in place.items() if k not in STOP_PLACE_KEYS}
@@ -170,11 +161,11 @@ def stop_place(stop: Stop) -> dict:
 def _segments_in(ctx: ImportContext, trip: Trip, items: list, path: str) -> None:
     for number, item in enumerate(items):
         where = join(path, number)
-        segment = _keyed(TravelSegment, item)
+        segment = keyed_row(TravelSegment, item)
         segment.trip = trip
-        segment.mode = _text(item.get("mode")) or TravelSegment.Mode.OTHER
-        segment.number = _text(item.get("number"))
-        segment.carrier = _text(item.get("carrier"))
+        segment.mode = as_text(item.get("mode")) or TravelSegment.Mode.OTHER
+        segment.number = as_text(item.get("number"))
+        segment.carrier = as_text(item.get("carrier"))
         for end, key, text_field, zone_field, time_key in (
             ("origin_place", "from", "origin", "departure_timezone", "departs"),
             ("destination_place", "to", "destination", "arrival_timezone", "arrives"),
@@ -199,8 +190,8 @@ def _segments_in(ctx: ImportContext, trip: Trip, items: list, path: str) -> None
 
 
 def _match_stop(stops: list[Stop], place: dict) -> Stop | None:
-    city = _text(place.get("city"))
-    country = _text(place.get("country")).upper()
+    city = as_text(place.get("city"))
+    country = as_text(place.get("country")).upper()
     if city:
         found = [s for s in stops if city in (s.city_ko, s.city_en)]
     elif country:
@@ -211,10 +202,10 @@ def _match_stop(stops: list[Stop], place: dict) -> Stop | None:
 
 
 def _engagement_in(ctx, trip: Trip, stops: list[Stop], item: dict, where: str) -> Engagement:
-    engagement = _keyed(Engagement, item)
+    engagement = keyed_row(Engagement, item)
     engagement.trip = trip
-    engagement.kind = _text(item.get("kind")) or Engagement.Kind.OTHER
-    title = _text(item.get("title"))
+    engagement.kind = as_text(item.get("kind")) or Engagement.Kind.OTHER
+    title = as_text(item.get("title"))
     english = not is_hangul(title) and ctx.draft["source"].get("language") != "ko"
     engagement.title_ko, engagement.title_en = ("", title) if english else (title, "")
     if item.get("title_en"):
@@ -231,8 +222,8 @@ def _engagement_in(ctx, trip: Trip, stops: list[Stop], item: dict, where: str) -
         engagement.venue = save_row(
             venue_from_place(place, join(where, "place")), join(where, "place")
         )
-    engagement.status = _text(item.get("status"))
-    engagement.objectives = _text(item.get("purpose"))
+    engagement.status = as_text(item.get("status"))
+    engagement.objectives = as_text(item.get("purpose"))
     engagement.forum = (
         ctx.event(item["event"], join(where, "event")) if item.get("event") is not None else None
     )

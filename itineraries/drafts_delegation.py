@@ -7,7 +7,7 @@ from typing import Any
 from itineraries.models import DelegationGroup, DelegationMember, Stop, Trip
 from planner.drafts.context import ExportContext, ImportContext, save_row
 from planner.drafts.errors import DraftError, join
-from planner.drafts.values import apply_meta, collect_meta
+from planner.drafts.values import apply_meta, collect_meta, keyed_row
 
 
 def delegation_in(
@@ -23,10 +23,7 @@ def delegation_in(
             if group is None:
                 raise DraftError(where, "a delegation entry names a person, an agency or a group")
             continue
-        member = (
-            DelegationMember.objects.filter(ref=item["key"]).first() if item.get("key") else None
-        )
-        member = member or DelegationMember(ref=item.get("key") or None)
+        member = keyed_row(DelegationMember, item)
         member.trip, member.group, member.order = trip, group, number
         member.person = (
             ctx.person(item["person"], join(where, "person")) if item.get("person") else None

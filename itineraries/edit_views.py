@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from itineraries import services
 from itineraries.crud import TripItemViews
-from itineraries.editing import add_validation_error, done, get_trip, render_confirm, render_form
+from itineraries.editing import add_validation_error, done, render_confirm, render_form
 from itineraries.forms import EngagementForm, EngagementPersonForm
 from itineraries.models import Engagement, EngagementPerson, Trip
 from planner.listing import HtmxHttpRequest
@@ -36,8 +36,9 @@ class EngagementViews(TripItemViews):
     form_class = EngagementForm
     name, path, id_prefix = "engagement", "engagements", "e"
     regions = ("conflicts", "programme", "counterparts", "forums")
-    related = ("stop", "venue")
+    related = ("stop", "venue", "host", "forum")
     label_key = "title"
+    what = "“%(title)s”"
     # Date and times together, then where; the form's own order puts the times last.
     field_order = (
         "stop",
@@ -58,16 +59,12 @@ class EngagementViews(TripItemViews):
         "notes",
     )
     add_title = gettext_lazy("New engagement")
-    edit_title = gettext_lazy("Edit “%(title)s”")
-    added = gettext_lazy("Added “%(title)s”.")
-    saved = gettext_lazy("Saved “%(title)s”.")
     delete_title = gettext_lazy("Delete an engagement")
     delete_question = gettext_lazy(
         "Delete “%(title)s” and its participant lines? Its history is kept. "
         "To keep it on the programme as called off, cancel it instead."
     )
     delete_again = gettext_lazy("Delete “%(title)s” all the same? Its history is kept.")
-    deleted = gettext_lazy("Deleted “%(title)s”.")
 
     def save(self, item: Engagement, expected_revision: int | None) -> Engagement:
         return services.engagement_save(engagement=item, expected_revision=expected_revision)
@@ -109,11 +106,11 @@ class EngagementViews(TripItemViews):
 
         GET asks first (a real form, no script); only the POST cancels.
         """
-        trip = get_trip(trip_pk)
+        trip, engagement = self.get_trip_and_item(trip_pk, pk)
         return self.confirm_response(
             request,
             trip,
-            self.get_item(trip, pk),
+            engagement,
             act=self.cancel,
             title=_("Cancel an engagement"),
             question=gettext_lazy(
@@ -137,16 +134,15 @@ class EngagementViews(TripItemViews):
         ]
 
 
-def _engagement(trip: Trip, pk: int) -> Engagement:
-    return EngagementViews().get_item(trip, pk)
+def _trip_and_engagement(trip_pk: int, pk: int) -> tuple[Trip, Engagement]:
+    return EngagementViews().get_trip_and_item(trip_pk, pk)
 
 
 @require_POST
 @editor_required
 def engagement_move(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
     """Up/down among the day's items without a time (timed items keep clock order)."""
-    trip = get_trip(trip_pk)
-    engagement = _engagement(trip, pk)
+    trip, engagement = _trip_and_engagement(trip_pk, pk)
     direction = -1 if request.POST.get("direction") == "up" else 1
     services.engagement_move_untimed(engagement=engagement, direction=direction)
     message = _("Moved “%(title)s”.") % {"title": engagement.title_ko}
@@ -159,8 +155,7 @@ def engagement_move(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 @editor_required
 def engagement_person_add(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpResponse:
-    trip = get_trip(trip_pk)
-    engagement = _engagement(trip, pk)
+    trip, engagement = _trip_and_engagement(trip_pk, pk)
     line = EngagementPerson(engagement=engagement)
     form = EngagementPersonForm(request.POST or None, instance=line, auto_id=f"e{pk}-p-%s")
     if request.method == "POST" and form.is_valid():
@@ -199,8 +194,7 @@ PEOPLE_REGIONS = ("conflicts", "programme", "counterparts")
 def engagement_person_remove(
     request: HtmxHttpRequest, trip_pk: int, pk: int, line_pk: int
 ) -> HttpResponse:
-    trip = get_trip(trip_pk)
-    engagement = _engagement(trip, pk)
+    trip, engagement = _trip_and_engagement(trip_pk, pk)
     line = get_object_or_404(
         EngagementPerson.objects.filter(engagement=engagement).select_related(
             "person", "organisation"

@@ -40,7 +40,7 @@ FIELD_ALIASES = {
 
 
 def get_trip(pk: int) -> Trip:
-    return get_object_or_404(Trip.objects.select_related("organisation"), pk=pk)
+    return get_object_or_404(Trip.objects.for_edit(), pk=pk)
 
 
 def trip_anchor_url(trip: Trip, anchor: str = "") -> str:
@@ -145,7 +145,7 @@ def done(
     """A change went through: empty the slot and swap in the changed regions, or redirect."""
     if request.htmx:
         saved = render_to_string(f"{DETAIL}#saved", {"message": message, "trip": trip}, request)
-        response = HttpResponse(saved + render_regions(request, trip.pk, regions))
+        response = HttpResponse(saved + render_regions(request, trip, regions))
         # Still announced: other parts of the page may listen for it.
         return trigger_client_event(response, TRIP_CHANGED)
     messages.success(request, message)

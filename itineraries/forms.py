@@ -138,6 +138,12 @@ class EngagementForm(ServiceValidatedMixin, RepeatedHourMixin, RevisionMixin, fo
 class StopForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     """The zone comes from the place: the country, the city, or an airport code typed as city."""
 
+    # Shown above the form.
+    hint = _(
+        "Arrival and departure are local dates. Leaving one city and reaching the next on the "
+        "same day is fine; other overlaps are refused. Leave a date empty while it is unknown."
+    )
+
     timezone = ZonePickerField()
 
     class Meta:
@@ -209,6 +215,12 @@ def _several_zones(country) -> str:
 
 class TravelSegmentForm(ServiceValidatedMixin, RevisionMixin, forms.ModelForm):
     """Departure and arrival each in their own zone (a flight can land 'yesterday')."""
+
+    # Shown above the form.
+    hint = _(
+        "Departure in the local time of the place left, arrival in the local time of the place "
+        "reached, each with its own time zone."
+    )
 
     departure_date = forms.DateField(label=_("departure date"), widget=DateInput)
     departure_time = forms.TimeField(label=_("departure time"), widget=TimeInput)

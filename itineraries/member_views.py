@@ -19,9 +19,7 @@ class MemberViews(TripItemViews):
     related = ("person", "organisation")
     label_key = "member"
     add_title = gettext_lazy("New delegation member")
-    edit_title = gettext_lazy("Edit %(member)s")
     added = gettext_lazy("Added %(member)s to the delegation.")
-    saved = gettext_lazy("Saved %(member)s.")
     delete_title = gettext_lazy("Remove a delegation member")
     delete_question = gettext_lazy("Remove %(member)s from the delegation? Its history is kept.")
     deleted = gettext_lazy("Removed %(member)s from the delegation.")

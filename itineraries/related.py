@@ -1,11 +1,12 @@
-"""What the core pages show of trips: a person's engagements and delegations, the trips
-of an organisation, a document or an agreement. Registered with planner in ``ready()``."""
+"""What other pages show of trips: a person's engagements and delegations, the trips of
+an organisation, a document or an agreement, the trip engagements at a forum. Registered
+with planner in ``ready()``."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch
 
-from itineraries.models import DelegationMember, EngagementPerson, Trip
+from itineraries.models import DelegationMember, Engagement, EngagementPerson, Trip
 from planner.calendar_registry import register_related
 
 
@@ -26,7 +27,12 @@ def _person() -> list[Prefetch]:
     ]
 
 
+def _forum() -> list[Prefetch]:
+    return [Prefetch("engagements", queryset=Engagement.objects.select_related("trip", "stop"))]
+
+
 def register() -> None:
     register_related("person", _person)
+    register_related("forum", _forum)
     for page in ("organisation", "document", "agreement"):
         register_related(page, lambda: [_trips()])

@@ -16,17 +16,9 @@ class SegmentViews(TripItemViews):
     name, path, id_prefix = "segment", "travel", "segment"
     regions = ("conflicts", "programme", "segments")
     label_key = "segment"
-    hint = gettext_lazy(
-        "Departure in the local time of the place left, arrival in the local time of the place "
-        "reached, each with its own time zone."
-    )
+    what = gettext_lazy("travel segment %(segment)s")
     add_title = gettext_lazy("New travel segment")
-    edit_title = gettext_lazy("Edit %(segment)s")
-    added = gettext_lazy("Added %(segment)s.")
-    saved = gettext_lazy("Saved %(segment)s.")
     delete_title = gettext_lazy("Delete a travel segment")
-    delete_question = gettext_lazy("Delete %(segment)s? Its history is kept.")
-    deleted = gettext_lazy("Deleted %(segment)s.")
 
     def save(self, item: TravelSegment, expected_revision: int | None) -> TravelSegment:
         return services.segment_save(segment=item, expected_revision=expected_revision)

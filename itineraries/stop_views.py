@@ -24,19 +24,12 @@ class StopViews(TripItemViews):
     # The summary lists the destinations; the programme shows each day's city.
     regions = ("summary", "conflicts", "programme", "stops")
     label_key = "city"
-    hint = gettext_lazy(
-        "Arrival and departure are local dates. Leaving one city and reaching the next on the "
-        "same day is fine; other overlaps are refused. Leave a date empty while it is unknown."
-    )
+    what = gettext_lazy("the stop %(city)s")
     add_title = gettext_lazy("New stop")
-    edit_title = gettext_lazy("Edit the stop %(city)s")
-    added = gettext_lazy("Added the stop %(city)s.")
-    saved = gettext_lazy("Saved the stop %(city)s.")
     delete_title = gettext_lazy("Delete a stop")
     delete_question = gettext_lazy(
         "Delete the stop %(city)s? Travel segments to or from it stay, without it."
     )
-    deleted = gettext_lazy("Deleted the stop %(city)s.")
 
     def save(self, item: Stop, expected_revision: int | None) -> Stop:
         return services.stop_save(stop=item, expected_revision=expected_revision)

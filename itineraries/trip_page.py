@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.shortcuts import get_object_or_404
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from itineraries.conflicts import trip_conflicts
@@ -69,12 +69,21 @@ def trip_page_context(
     return context
 
 
-def render_regions(request: HtmxHttpRequest, trip_pk: int, regions: Iterable[str]) -> str:
+def prefetch_regions(trip: Trip, regions: Iterable[str]) -> None:
+    """Read onto the edit view's trip (``Trip.objects.for_edit``) the rows that
+    ``for_detail`` would prefetch for these regions: the trip is not read again."""
+    # Anything prefetched before the change is stale now.
+    trip.__dict__.pop("_prefetched_objects_cache", None)
+    lookups = Trip.objects.for_detail(frozenset(regions))._prefetch_related_lookups
+    prefetch_related_objects([trip], *lookups)
+
+
+def render_regions(request: HtmxHttpRequest, trip: Trip, regions: Iterable[str]) -> str:
     """The named regions, freshly read, each marked to replace its namesake on the page."""
     wanted = [name for name in REGIONS if name in set(regions)]
     if not wanted:
         return ""
-    trip = get_object_or_404(Trip.objects.for_detail(frozenset(wanted)), pk=trip_pk)
+    prefetch_regions(trip, wanted)
     context = trip_page_context(request, trip, wanted) | {
         "oob": True,
         "region_templates": [f"{DETAIL}#{name}" for name in wanted],

@@ -8,8 +8,9 @@ writer and the views that walk this registry, the apps tell it what they have.
   forums, agenda sessions): its rows under some parents, each row's entry, the
   aggregate state for the validator, the per-row version for stored fragments.
   One more kind of item (a hotel stay) is one more ``register_source`` call.
-- **Related sections** are the prefetches a core page (person, organisation,
-  document, agreement) needs to show what the apps hold about it.
+- **Related sections** are the prefetches a page (person, organisation, document,
+  agreement; a forum, for the trip engagements at it) needs to show what the apps
+  hold about it.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def register_source(source: CalendarSource) -> None:
 
 
 def register_related(page: str, lookups: Callable[[], Iterable[Prefetch | str]]) -> None:
-    """Prefetches the ``page`` ("person", "organisation", "document", "agreement") adds."""
+    """Prefetches the ``page`` ("person", "organisation", "document", "agreement",
+    "forum") adds."""
     _RELATED.setdefault(page, []).append(lookups)
 
 

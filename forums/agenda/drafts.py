@@ -16,7 +16,15 @@ from forums.models import AgendaPart, Forum, Session, SessionItem, SessionItemPe
 from planner.drafts.context import ExportContext, ImportContext, save_row
 from planner.drafts.errors import DraftError, join
 from planner.drafts.extra import extra_in, extra_out
-from planner.drafts.values import apply_meta, collect_meta, date_out, parse_time, set_date, time_out
+from planner.drafts.values import (
+    apply_meta,
+    as_text,
+    collect_meta,
+    date_out,
+    parse_time,
+    set_date,
+    time_out,
+)
 from planner.models import Role
 
 SESSION_COVERED = frozenset(
@@ -26,10 +34,6 @@ SESSION_COVERED = frozenset(
     }
 )  # fmt: skip
 ROLES = frozenset(Role.values)
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
 
 
 def agenda_in(ctx: ImportContext, forum: Forum, entry: dict, path: str) -> None:
@@ -55,10 +59,10 @@ def _parts_in(forum: Forum, items: list, path: str) -> dict[str, AgendaPart]:
         part = AgendaPart(
             forum=forum,
             order=order,
-            title=_text(item.get("title")),
+            title=as_text(item.get("title")),
             start_time=parse_time(item.get("start"), join(where, "start")),
             end_time=parse_time(item.get("end"), join(where, "end")),
-            room=_text(item.get("room")),
+            room=as_text(item.get("room")),
             ref=item.get("key") or None,
             provenance=collect_meta(item),
         )
@@ -68,7 +72,7 @@ def _parts_in(forum: Forum, items: list, path: str) -> dict[str, AgendaPart]:
 
 
 def _session_in(ctx, forum, parts, item: dict, position: int, where: str) -> Session:
-    label = _text(item.get("part"))
+    label = as_text(item.get("part"))
     part = parts.get(label)
     if label and part is None:
         # A label the rows carry but the draft does not list as a part of its own.
@@ -82,14 +86,14 @@ def _session_in(ctx, forum, parts, item: dict, position: int, where: str) -> Ses
     session = Session(
         forum=forum,
         order=position,
-        kind=_text(item.get("kind")),
-        title_ko=_text(item.get("title")),
+        kind=as_text(item.get("kind")),
+        title_ko=as_text(item.get("title")),
         part=part,
         start_time=parse_time(item.get("start"), join(where, "start")),
         end_time=parse_time(item.get("end"), join(where, "end")),
         minutes=item.get("minutes"),
-        room=_text(item.get("room")),
-        notes=_text(item.get("notes")),
+        room=as_text(item.get("room")),
+        notes=as_text(item.get("notes")),
         ref=item.get("key") or None,
         provenance=collect_meta(item),
     )
@@ -134,8 +138,8 @@ def _session_people_in(ctx: ImportContext, session: Session, item: dict, where: 
         row = SessionItem(
             session=session,
             order=order,
-            marker=_text(sub.get("marker")),
-            title_ko=_text(sub.get("title")),
+            marker=as_text(sub.get("marker")),
+            title_ko=as_text(sub.get("title")),
             provenance=collect_meta(sub),
         )
         extra_in(row, sub.get("extra"), frozenset({"order", "marker", "title_ko"}), at, ctx)
@@ -144,7 +148,7 @@ def _session_people_in(ctx: ImportContext, session: Session, item: dict, where: 
         if refs and not refs[0].get("organisation") and refs[0].get("role") in (None, "presenter"):
             first = refs.pop(0)
             row.person = ctx.person(first["person"], at) if first.get("person") else None
-            row.printed_as = _text(first.get("as_written"))
+            row.printed_as = as_text(first.get("as_written"))
             if first.get("role"):
                 row.provenance.setdefault("presenter", {})["role"] = first["role"]
         save_row(row, at)

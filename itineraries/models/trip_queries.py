@@ -12,6 +12,10 @@ FORUM_SHOWN = ("title_ko", "title_en", "status", "date", "date_precision", "date
 PERSON_SHOWN = ("name_ko", "name_latin", "position_ko", "position_en", "organisation")
 ORGANISATION_SHOWN = ("name_ko", "name_en", "acronym")
 
+# What the trip page's summary shows of the trip itself, read with the trip by an edit view
+# (``for_detail`` selects the same).
+SUMMARY_RELATED = ("organisation", "head__organisation", "document")
+
 
 class TripQuerySet(RefQuerySet):
     def for_list(self) -> TripQuerySet:
@@ -22,6 +26,10 @@ class TripQuerySet(RefQuerySet):
             .prefetch_related(Prefetch("stops", queryset=Stop.objects.order_by("order", "pk")))
             .annotate(engagement_count=Count("engagements", distinct=True))
         )
+
+    def for_edit(self) -> TripQuerySet:
+        """A trip an edit view changes and then answers with regions of."""
+        return self.select_related(*SUMMARY_RELATED)
 
     def for_detail(self, regions: frozenset[str] | None = None) -> TripQuerySet:
         """The trip page and its print view: stops with their engagements and people,

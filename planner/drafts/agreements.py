@@ -9,10 +9,12 @@ from planner.drafts.errors import DraftError, join
 from planner.drafts.extra import extra_in, extra_out
 from planner.drafts.values import (
     apply_meta,
+    as_text,
     check_country,
     collect_meta,
     date_out,
     is_hangul,
+    keyed_row,
     parse_date,
     place_is_empty,
     place_out,
@@ -34,25 +36,20 @@ COVERED = frozenset(
 DATE_FIELDS = ("signed_on", "in_force_from", "negotiations_began")
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 def agreements_in(ctx: ImportContext, entries: list[dict]) -> None:
     for index, entry in enumerate(entries):
         where = f"$.agreements[{index}]"
-        row = Agreement.objects.filter(ref=entry["key"]).first() if entry.get("key") else None
-        row = row or Agreement(ref=entry.get("key") or None)
-        title = _text(entry.get("title"))
+        row = keyed_row(Agreement, entry)
+        title = as_text(entry.get("title"))
         english = not is_hangul(title) and ctx.draft["source"].get("language") != "ko"
         row.title_ko, row.title_en = ("", title) if english else (title, row.title_en)
-        row.kind = _text(entry.get("kind"))
-        row.status = _text(entry.get("status"))
+        row.kind = as_text(entry.get("kind"))
+        row.status = as_text(entry.get("status"))
         for name in DATE_FIELDS:
             set_date(row, name, entry.get(name), join(where, name))
         validity = entry.get("validity") or {}
         row.validity_years = validity.get("years")
-        row.validity_written = _text(validity.get("as_written"))
+        row.validity_written = as_text(validity.get("as_written"))
         place = entry.get("signed_place")
         if not place_is_empty(place):
             row.signed_venue = save_row(
@@ -87,12 +84,12 @@ def _areas_in(agreement: Agreement, areas: list, path: str) -> None:
     for order, area in enumerate(areas, 1):
         if isinstance(area, dict):
             row = CooperationArea(
-                name_ko=_text(area.get("name_ko") or area.get("name")),
-                name_en=_text(area.get("name_en")),
+                name_ko=as_text(area.get("name_ko") or area.get("name")),
+                name_en=as_text(area.get("name_en")),
                 ref=area.get("key") or None,
             )
         else:
-            row = CooperationArea(name_ko=_text(area))
+            row = CooperationArea(name_ko=as_text(area))
         row.agreement, row.order = agreement, order
         save_row(row, join(path, order - 1))
 
@@ -102,13 +99,13 @@ def _follow_ups_in(ctx: ImportContext, agreement: Agreement, items: list, path: 
     for number, item in enumerate(items):
         where = join(path, number)
         item = item if isinstance(item, dict) else {"title": item}
-        row = FollowUp(agreement=agreement, title=_text(item.get("title")), ref=item.get("key"))
+        row = FollowUp(agreement=agreement, title=as_text(item.get("title")), ref=item.get("key"))
         if not row.title:
             raise DraftError(where, "a follow-up needs a title")
         if item.get("partner"):
             row.partner = ctx.organisation(item["partner"], join(where, "partner"))
         set_date(row, "due_by", item.get("due"), join(where, "due"), written="due_text")
-        row.kind = _text(item.get("kind"))
+        row.kind = as_text(item.get("kind"))
         if item.get("status"):
             row.status = item["status"]
         row.provenance = collect_meta(item)

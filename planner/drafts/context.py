@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from planner.drafts.errors import DraftError, join
-from planner.drafts.values import check_country, collect_meta
+from planner.drafts.values import as_text, check_country, collect_meta
 from planner.models import Agreement, Organisation, Person, RoleLine, SourceDocument
 
 
@@ -24,10 +24,6 @@ def save_row(row: models.Model, path: str, exclude: list[str] | None = None) -> 
         raise DraftError(path, details) from error
     row.save()
     return row
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
 
 
 @dataclass
@@ -78,7 +74,7 @@ class ImportContext:
             line.person = self.person(ref["person"], join(path, "person"))
         if "organisation" in ref and ref["organisation"] is not None:
             line.organisation = self.organisation(ref["organisation"], join(path, "organisation"))
-        line.printed_as = _text(ref.get("as_written"))
+        line.printed_as = as_text(ref.get("as_written"))
         if not (line.person_id or line.organisation_id or line.printed_as):
             raise DraftError(path, "names nobody: give person, organisation or as_written")
         line.provenance = collect_meta(ref)

@@ -10,9 +10,11 @@ from planner.drafts.errors import DraftError, join
 from planner.drafts.extra import extra_in, extra_out
 from planner.drafts.values import (
     apply_meta,
+    as_text,
     check_country,
     collect_meta,
     date_out,
+    keyed_row,
     set_date,
 )
 from planner.models import Contact, DocumentNote, Organisation, Person, SourceDocument
@@ -25,10 +27,6 @@ SOURCE_COVERED = frozenset(
         "embargo_until", "updated_on", "author", "edition_date", "url", "text",
     }
 )  # fmt: skip
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
 
 
 # --- source -------------------------------------------------------------------
@@ -52,19 +50,19 @@ def source_in(ctx: ImportContext, data: dict, path: str = "$.source") -> SourceD
     document = (SourceDocument.objects.filter(ref=key).first() if key else None) or (
         SourceDocument(ref=key or None)
     )
-    document.title = _text(data.get("title"))
-    document.kind = _text(data.get("kind"))
-    document.subject = _text(ctx.draft.get("kind"))
-    document.language = _text(data.get("language"))
-    document.publisher_name = _text(data.get("publisher"))
+    document.title = as_text(data.get("title"))
+    document.kind = as_text(data.get("kind"))
+    document.subject = as_text(ctx.draft.get("kind"))
+    document.language = as_text(data.get("language"))
+    document.publisher_name = as_text(data.get("publisher"))
     set_date(document, "published_on", data.get("published_on"), join(path, "published_on"))
     document.embargo_until, embargo_written = _embargo(
         data.get("embargo_until"), join(path, "embargo_until")
     )
     for name in ("updated_on", "author", "edition_date"):
-        setattr(document, name, _text(data.get(name)))
-    document.url = _text(data.get("url"))
-    document.text = _text(data.get("text"))
+        setattr(document, name, as_text(data.get(name)))
+    document.url = as_text(data.get("url"))
+    document.text = as_text(data.get("text"))
     document.provenance = collect_meta(data)
     if embargo_written:
         document.provenance["embargo_until"] = {"as_written": embargo_written}
@@ -77,8 +75,8 @@ def source_in(ctx: ImportContext, data: dict, path: str = "$.source") -> SourceD
         row = DocumentNote(
             document=document,
             kind=note.get("kind"),
-            subject=_text(note.get("subject")),
-            text=_text(note.get("text")),
+            subject=as_text(note.get("subject")),
+            text=as_text(note.get("text")),
         )
         if note.get("key"):
             row = DocumentNote.objects.filter(ref=note["key"]).first() or row
@@ -176,10 +174,10 @@ def organisations_in(ctx: ImportContext, entries: list[dict], update: bool) -> N
         where = f"$.organisations[{index}]"
         parent = entry.get("parent")
         fields = {
-            "name_ko": _text(entry.get("name_ko")),
-            "name_en": _text(entry.get("name_en")),
-            "acronym": _text(entry.get("acronym")),
-            "kind": _text(entry.get("kind")),
+            "name_ko": as_text(entry.get("name_ko")),
+            "name_en": as_text(entry.get("name_en")),
+            "acronym": as_text(entry.get("acronym")),
+            "kind": as_text(entry.get("kind")),
             "country": check_country(entry.get("country"), join(where, "country")),
             "parent": resolve(parent, join(where, "parent")) if parent else None,
         }
@@ -204,10 +202,10 @@ def people_in(ctx: ImportContext, entries: list[dict], update: bool) -> None:
             raise DraftError(join(where, "ref"), f"ref “{ref}” is used twice")
         organisation = entry.get("organisation")
         fields = {
-            "name_ko": _text(entry.get("name_ko")),
-            "name_latin": _text(entry.get("name_latin")),
-            "position_ko": _text(entry.get("position_ko")),
-            "position_en": _text(entry.get("position_en")),
+            "name_ko": as_text(entry.get("name_ko")),
+            "name_latin": as_text(entry.get("name_latin")),
+            "position_ko": as_text(entry.get("position_ko")),
+            "position_en": as_text(entry.get("position_en")),
             "country": check_country(entry.get("country"), join(where, "country")),
             "organisation": (
                 ctx.organisation(organisation, join(where, "organisation"))
@@ -233,10 +231,9 @@ def contacts_in(ctx: ImportContext, entries: list[dict]) -> list[Contact]:
     rows = []
     for index, entry in enumerate(entries):
         where = f"$.contacts[{index}]"
-        department = _text(entry.get("department"))
-        name = _text(entry.get("name"))
-        row = Contact.objects.filter(ref=entry["key"]).first() if entry.get("key") else None
-        row = row or Contact(ref=entry.get("key") or None)
+        department = as_text(entry.get("department"))
+        name = as_text(entry.get("name"))
+        row = keyed_row(Contact, entry)
         row.document = ctx.document
         # A name the draft lists nowhere else makes a record of the contact line alone.
         only = {"": {"contact_only": True}}
@@ -252,9 +249,9 @@ def contacts_in(ctx: ImportContext, entries: list[dict]) -> list[Contact]:
             if name
             else None
         )
-        row.responsibility = _text(entry.get("role"))
-        row.rank = _text(entry.get("position"))
-        row.phone = _text(entry.get("phone"))
+        row.responsibility = as_text(entry.get("role"))
+        row.rank = as_text(entry.get("position"))
+        row.phone = as_text(entry.get("phone"))
         row.provenance = collect_meta(entry)
         rows.append(save_row(row, where))
         ctx.count("contacts")

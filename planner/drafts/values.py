@@ -218,3 +218,17 @@ def place_out(venue: Venue | None) -> dict | None:
 
 def place_is_empty(place: dict | None) -> bool:
     return not place or all(place.get(key) in (None, "") for key in PLACE_KEYS)
+
+
+# --- plain text and keyed rows ------------------------------------------------
+
+
+def as_text(value: Any) -> str:
+    """A draft's string; anything else (null, a number, a list) reads as no text."""
+    return value if isinstance(value, str) else ""
+
+
+def keyed_row(model: type[models.Model], entry: dict) -> Any:
+    """The row an entry's ``key`` names (found again on a round trip), else a new one with it."""
+    row = model.objects.filter(ref=entry["key"]).first() if entry.get("key") else None
+    return row or model(ref=entry.get("key") or None)

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from planner.models.validation import ValidatedModel
 from planner.timezones import FLOATING, IANA_ZONES, validate_timezone
 
 
@@ -120,7 +121,7 @@ class SequencedModel(models.Model):
         return {field.attname for field in fields if getattr(field, "concrete", False)}
 
 
-class TimeStampedModel(models.Model):
+class TimeStampedModel(ValidatedModel):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
