@@ -67,7 +67,6 @@ class EditorRows:
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
         # Translated and escaped once; the formats take a row's title (escaped after).
         words = {
-            "drag": _("Drag to reorder"),
             "tbd": _("Time TBD"),
             "edit": _("Edit"),
             "more": _("More options…"),
@@ -125,13 +124,14 @@ class EditorRows:
         )
 
     def order(self, row: AgendaRow, *, index: int, last: int) -> str:
-        """The position (the drag handle) and ↑ ↓; agenda.js drags to the form's action."""
+        """The position and ↑ ↓. With JavaScript the position is also the drag handle
+        (agenda.js gives it its hint and drags to the form's action)."""
         pk, title = row.session.pk, row.title
         up = " disabled" if index == 0 else ""
         down = " disabled" if index == last else ""
         return (
-            f'<td class="agenda-order"><span class="agenda-grip" title="{self.words["drag"]}">'
-            f'{index + 1}</span><form method="post" action="{self.move_url(pk)}">{self.csrf}'
+            f'<td class="agenda-order"><span class="agenda-grip">{index + 1}</span>'
+            f'<form method="post" action="{self.move_url(pk)}">{self.csrf}'
             f'<button name="direction" value="up" id="move-up-{pk}"{up}'
             f' aria-label="{self.say("up", title=title)}">↑</button>'
             f'<button name="direction" value="down" id="move-down-{pk}"{down}'

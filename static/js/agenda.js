@@ -14,6 +14,9 @@
         return;
       }
       tbody.dataset.sortableReady = "1";
+      tbody.querySelectorAll(".agenda-grip").forEach(function (grip) {
+        grip.title = tbody.dataset.dragHint;
+      });
       window.Sortable.create(tbody, {
         draggable: "tr.agenda-row",
         handle: ".agenda-grip",
@@ -73,18 +76,18 @@
     root.querySelectorAll("a.agenda-more").forEach(function (link) {
       link.setAttribute("aria-expanded", menuFor(link) ? "true" : "false");
     });
+    if (root.matches && root.matches("tr.agenda-menu-row")) {
+      var opener = document.getElementById(root.id.replace(/^session-(\d+)-menu$/, "more-$1"));
+      if (opener) {
+        opener.setAttribute("aria-expanded", "true");
+      }
+    }
   }
   document.addEventListener("htmx:beforeRequest", function (event) {
     var link = event.detail.elt;
     if (link.matches && link.matches("a.agenda-more") && menuFor(link)) {
       event.preventDefault();
       closeMenu(link);
-    }
-  });
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var link = event.detail.elt;
-    if (link.matches && link.matches("a.agenda-more") && menuFor(link)) {
-      link.setAttribute("aria-expanded", "true");
     }
   });
   document.addEventListener("click", function (event) {
