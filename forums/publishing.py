@@ -27,8 +27,7 @@ def unpublished_changes(latest: AgendaVersion | None, snapshot: Sequence[dict]) 
     """Rows added, removed or changed since the last issued version (every row if none)."""
     if latest is None:
         return len(snapshot)
-    diff = versions_diff(latest.rows, snapshot)
-    return len(diff.added) + len(diff.removed) + len(diff.changed)
+    return versions_diff(latest.rows, snapshot).size
 
 
 def published_rows(version: AgendaVersion | None, *, english: bool) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, QuerySet
 
 from forums.agenda.rows import AgendaRow, agenda_rows, forum_timing
-from forums.models import Forum, ForumOrganiser, ForumPerson, Session, SessionItem, SessionPerson
+from forums.models import Forum, ForumOrganiser, ForumPerson, Session
 from planner.calendar_registry import related_lookups
 from planner.language import is_english
 from planner.models import Agreement, Contact, Role
@@ -22,19 +22,7 @@ def forums_for_list() -> QuerySet[Forum]:
 
 
 def forum_for_detail() -> QuerySet[Forum]:
-    items = SessionItem.objects.select_related("person").prefetch_related(
-        "people__person", "people__organisation"
-    )
-    sessions = (
-        Session.objects.order_by("order", "pk")
-        .select_related("part")
-        .prefetch_related(
-            Prefetch("items", queryset=items),
-            Prefetch(
-                "people", queryset=SessionPerson.objects.select_related("person", "organisation")
-            ),
-        )
-    )
+    sessions = Session.objects.with_lines()
     return Forum.objects.select_related("series", "venue", "document").prefetch_related(
         Prefetch("organisers", queryset=ForumOrganiser.objects.select_related("organisation")),
         Prefetch(

@@ -33,7 +33,7 @@ LIVE = "forums/agenda/live.html"
 
 def _print_context(request: HtmxHttpRequest, forum: Forum, *, pdf: bool) -> dict[str, Any]:
     """The current rows (labelled v2 or draft), or an issued version with ``?version=2``."""
-    context = agenda_context(request, forum, pdf=pdf)
+    context = agenda_context(request, forum, snapshot=True, pdf=pdf)
     number = query_number(request.GET.get("version"), name="version")
     rows, label = context["snapshot"], context["version_label"]
     if number is not None:
@@ -69,7 +69,7 @@ def agenda_pdf(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
 @login_required
 def versions(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     forum = get_forum(forum_pk)
-    context = agenda_context(request, forum)
+    context = agenda_context(request, forum, snapshot=True)
     issued = list(versions_for_forum(forum))
     numbers = [version.number for version in issued]
     form = CompareForm(request.GET or None)

@@ -229,20 +229,20 @@ def row_lines(session: Any, *, english: bool = False) -> list[str]:
     """The lines under "▶ title": sub-items, the 좌장 line, the panel on one line, other roles.
 
     A person already named in the remarks column (비고, e.g. "좌장", "NIA 부원장") is not
-    repeated. Uses the prefetched ``items`` and ``people``.
+    repeated. Reads the lists ``Session.objects.with_lines()`` attaches.
     """
     prefixes = ROLE_PREFIX["en" if english else "ko"]
     lines = []
-    for item in session.items.all():
+    for item in session.agenda_items:
         text = f"{item.marker} {_title(item, english)}".strip()
         names = [printed_name(item, english)] + [
-            printed_name(line, english) for line in item.people.all()
+            printed_name(line, english) for line in item.agenda_people
         ]
         presenter = ", ".join(name for name in names if name)
         lines.append(f"{text} - {presenter}" if presenter else text)
     people = [
         line
-        for line in session.people.all()
+        for line in session.agenda_people
         if printed_name(line) and printed_name(line) != session.notes
     ]
     for line in people:
@@ -377,9 +377,9 @@ def speakers(sessions: Sequence[Any], mc_lines: Sequence[Any], *, english: bool)
             speaker.roles.append(label)
 
     for session in sessions:
-        for item in session.items.all():
+        for item in session.agenda_items:
             add(item, Role.PRESENTER)
-        for line in session.people.all():
+        for line in session.agenda_people:
             add(line, line.role)
     for line in mc_lines:
         add(line, Role.MC)

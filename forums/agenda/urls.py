@@ -3,6 +3,7 @@
 from django.urls import path
 
 from forums.agenda import live_views as live
+from forums.agenda import menu_views as menu
 from forums.agenda import output_views as output
 from forums.agenda import views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("agenda/", views.editor, name="editor"),
     path("agenda/sessions/add/", views.session_add, name="session_add"),
     path(session, views.session_edit, name="session_edit"),
+    path(f"{session}menu/", menu.session_menu, name="session_menu"),
     path(f"{session}minutes/", views.session_minutes, name="session_minutes"),
     path(f"{session}pin/", views.session_pin, name="session_pin"),
     path(f"{session}move/", views.session_move, name="session_move"),

@@ -13,8 +13,15 @@ from planner.time_display import fuzzy_date
 # --- snapshots (issued versions) and their diff -------------------------------
 
 
-def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[dict]:
-    """The rows frozen as JSON: what an issued version keeps, in both languages."""
+def compared_rows(
+    sessions: Sequence[Any], timing: Timing, tz: tzinfo, *, lines_ko: Sequence[list] = ()
+) -> list[dict]:
+    """What the diff reads of each row (``DIFF_FIELDS``, the id and order), and no more.
+
+    Enough to tell what changed since a version at a fraction of a snapshot's cost;
+    ``lines_ko`` spares computing the Korean lines again when the caller has them.
+    """
+    lines = list(lines_ko) or [row_lines(session, english=False) for session in sessions]
     return [
         {
             "id": session.pk,
@@ -22,13 +29,25 @@ def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[d
             "start": slot.starts_at.astimezone(tz).strftime("%H:%M") if slot else "",
             "end": slot.ends_at.astimezone(tz).strftime("%H:%M") if slot and slot.minutes else "",
             "minutes": session.minutes,
+            "title_ko": session.title_ko,
+            "lines_ko": session_lines,
+            "notes": session.notes,
+        }
+        for position, (session, slot, session_lines) in enumerate(
+            zip(sessions, timing.slots, lines, strict=True), 1
+        )
+    ]
+
+
+def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[dict]:
+    """The rows frozen as JSON: what an issued version keeps, in both languages."""
+    return [
+        {
+            **compared,
             "pinned": slot.is_pinned if slot else False,
             "kind": session.kind,
-            "title_ko": session.title_ko,
             "title_en": session.title_en,
-            "lines_ko": row_lines(session, english=False),
             "lines_en": row_lines(session, english=True),
-            "notes": session.notes,
             "day": _day_label(session),
             "part": _part_label(session.part) if session.part_id else "",
             "room": session.room,
@@ -37,7 +56,9 @@ def snapshot_rows(sessions: Sequence[Any], timing: Timing, tz: tzinfo) -> list[d
             "speakers_ko": _row_speakers(session, english=False),
             "speakers_en": _row_speakers(session, english=True),
         }
-        for position, (session, slot) in enumerate(zip(sessions, timing.slots, strict=True), 1)
+        for compared, session, slot in zip(
+            compared_rows(sessions, timing, tz), sessions, timing.slots, strict=True
+        )
     ]
 
 
@@ -105,13 +126,21 @@ class AgendaDiff:
     def is_empty(self) -> bool:
         return not (self.added or self.removed or self.changed)
 
+    @property
+    def size(self) -> int:
+        """Rows added, removed or changed."""
+        return len(self.added) + len(self.removed) + len(self.changed)
+
 
 def versions_diff(old_rows: Sequence[dict], new_rows: Sequence[dict]) -> AgendaDiff:
     """Rows added, removed and changed (field by field) between two frozen agendas."""
     old_by_id = {row["id"]: row for row in old_rows}
     new_ids = {row["id"] for row in new_rows}
-    old_positions = [row["id"] for row in old_rows if row["id"] in new_ids]
-    new_positions = [row["id"] for row in new_rows if row["id"] in old_by_id]
+    # Each kept row's place among the rows both sides keep: a changed place is a move.
+    kept_old = [row["id"] for row in old_rows if row["id"] in new_ids]
+    kept_new = [row["id"] for row in new_rows if row["id"] in old_by_id]
+    old_places = {pk: place for place, pk in enumerate(kept_old)}
+    new_places = {pk: place for place, pk in enumerate(kept_new)}
     changed = []
     for row in new_rows:
         old = old_by_id.get(row["id"])
@@ -122,7 +151,7 @@ def versions_diff(old_rows: Sequence[dict], new_rows: Sequence[dict]) -> AgendaD
             for name, read in DIFF_FIELDS.items()
             if read(old) != read(row)
         ]
-        moved = old_positions.index(row["id"]) != new_positions.index(row["id"])
+        moved = old_places[row["id"]] != new_places[row["id"]]
         if changes or moved:
             changed.append(RowChange(row=row, changes=changes, moved=moved))
     return AgendaDiff(

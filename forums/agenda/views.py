@@ -6,6 +6,7 @@ without JavaScript the same forms post and redirect to the editor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -31,9 +32,8 @@ from forums.agenda.forms import (
 )
 from forums.agenda.rows import agenda_rows, forum_timing, printed_name
 from forums.agenda.selectors import forums_for_agenda, latest_version
-from forums.agenda.versions import snapshot_rows, versions_diff
+from forums.agenda.versions import AgendaDiff, compared_rows, snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
-from forums.publishing import unpublished_changes
 from planner.language import is_english
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError
@@ -51,30 +51,46 @@ def get_forum(forum_pk: int) -> Forum:
     return get_object_or_404(forums_for_agenda(), pk=forum_pk)
 
 
-def version_label(latest: AgendaVersion | None, current_rows: list[dict]) -> str:
+def version_label(latest: AgendaVersion | None, diff: AgendaDiff | None) -> str:
     """ "v2" when the rows are as issued; a draft label when they changed or were never issued."""
     if latest is None:
         return _("Draft (not issued)")
-    if versions_diff(latest.rows, current_rows).is_empty:
+    if diff is None or diff.is_empty:
         return f"v{latest.number}"
     return _("Draft after v%(number)s (not issued)") % {"number": latest.number}
 
 
-def agenda_context(request: HtmxHttpRequest, forum: Forum, **extra: Any) -> dict[str, Any]:
+def agenda_context(
+    request: HtmxHttpRequest, forum: Forum, *, snapshot: bool = False, **extra: Any
+) -> dict[str, Any]:
+    """The rows, their timing and how they stand against the last issued version.
+
+    ``snapshot`` adds the rows frozen as a version would keep them (the print view
+    and the versions page show those); the editor only compares, which costs less.
+    """
     sessions = list(Session.objects.for_agenda(forum))
     timing = forum_timing(forum, sessions)
+    english = is_english()
+    rows = agenda_rows(sessions, timing, english=english)
     latest = latest_version(forum)
-    snapshot = snapshot_rows(sessions, timing, forum.clock_tz)
+    frozen = snapshot_rows(sessions, timing, forum.clock_tz) if snapshot else []
+    diff = None
+    if latest is not None:
+        lines_ko = [] if english else [row.lines for row in rows]
+        compared = frozen or compared_rows(sessions, timing, forum.clock_tz, lines_ko=lines_ko)
+        diff = versions_diff(latest.rows, compared)
+    if snapshot:
+        extra["snapshot"] = frozen
     return {
         "forum": forum,
         "mc_lines": forum.mc_lines,
-        "mc_names": [printed_name(line, is_english()) for line in forum.mc_lines],
+        "mc_names": [printed_name(line, english) for line in forum.mc_lines],
         "timing": timing,
-        "rows": agenda_rows(sessions, timing, english=is_english()),
-        "snapshot": snapshot,
+        "rows": rows,
         "latest_version": latest,
-        "version_label": version_label(latest, snapshot),
-        "unpublished_changes": unpublished_changes(latest, snapshot),
+        "version_label": version_label(latest, diff),
+        # Rows added, removed or changed since the last version (every row when none).
+        "unpublished_changes": len(sessions) if diff is None else diff.size,
         "can_edit": user_can_edit(request.user),
         **extra,
     }
@@ -269,43 +285,54 @@ def _row_editor_response(request: HtmxHttpRequest, forum: Forum, pk: int, **form
     return redirect(reverse("forums:agenda:session_edit", args=[forum.pk, pk]))
 
 
+def _line_add(
+    request: HtmxHttpRequest, forum_pk: int, pk: int, form_class: type, add: Callable, name: str
+) -> HttpResponse:
+    """Add a role line or sub-item from the row editor's ``name`` form."""
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        add(session=session, **form.cleaned_data)
+        return _row_editor_response(request, forum, pk)
+    return _row_editor_response(request, forum, pk, **{name: form})
+
+
+def _line_remove(
+    request: HtmxHttpRequest, forum_pk: int, pk: int, model: type, line_pk: int, remove: Callable
+) -> HttpResponse:
+    forum = get_forum(forum_pk)
+    remove(get_object_or_404(model, session__forum=forum, session_id=pk, pk=line_pk))
+    return _row_editor_response(request, forum, pk)
+
+
 @require_POST
 @editor_required
 def person_add(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = SessionPersonForm(request.POST)
-    if form.is_valid():
-        services.session_person_add(session=session, **form.cleaned_data)
-        return _row_editor_response(request, forum, pk)
-    return _row_editor_response(request, forum, pk, person_form=form)
-
-
-@require_POST
-@editor_required
-def person_remove(request: HtmxHttpRequest, forum_pk: int, pk: int, line_pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    line = get_object_or_404(SessionPerson, session__forum=forum, session_id=pk, pk=line_pk)
-    services.session_person_remove(line=line)
-    return _row_editor_response(request, forum, pk)
+    add = services.session_person_add
+    return _line_add(request, forum_pk, pk, SessionPersonForm, add, "person_form")
 
 
 @require_POST
 @editor_required
 def item_add(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = SessionItemForm(request.POST)
-    if form.is_valid():
-        services.session_item_add(session=session, **form.cleaned_data)
-        return _row_editor_response(request, forum, pk)
-    return _row_editor_response(request, forum, pk, item_form=form)
+    add = services.session_item_add
+    return _line_add(request, forum_pk, pk, SessionItemForm, add, "item_form")
+
+
+@require_POST
+@editor_required
+def person_remove(request: HtmxHttpRequest, forum_pk: int, pk: int, line_pk: int) -> HttpResponse:
+    def remove(line: SessionPerson) -> None:
+        services.session_person_remove(line=line)
+
+    return _line_remove(request, forum_pk, pk, SessionPerson, line_pk, remove)
 
 
 @require_POST
 @editor_required
 def item_remove(request: HtmxHttpRequest, forum_pk: int, pk: int, item_pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    item = get_object_or_404(SessionItem, session__forum=forum, session_id=pk, pk=item_pk)
-    services.session_item_remove(item=item)
-    return _row_editor_response(request, forum, pk)
+    def remove(item: SessionItem) -> None:
+        services.session_item_remove(item=item)
+
+    return _line_remove(request, forum_pk, pk, SessionItem, item_pk, remove)

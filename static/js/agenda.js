@@ -14,8 +14,11 @@
         return;
       }
       tbody.dataset.sortableReady = "1";
+      tbody.querySelectorAll(".agenda-grip").forEach(function (grip) {
+        grip.title = tbody.dataset.dragHint;
+      });
       window.Sortable.create(tbody, {
-        draggable: "tr[data-move-url]",
+        draggable: "tr.agenda-row",
         handle: ".agenda-grip",
         animation: 150,
         onEnd: function (event) {
@@ -23,7 +26,8 @@
             return;
           }
           var row = event.item;
-          window.htmx.ajax("POST", row.dataset.moveUrl, {
+          // The row's first form is its ↑ ↓ form: it posts to the move URL.
+          window.htmx.ajax("POST", row.querySelector("form").getAttribute("action"), {
             source: row,
             target: "#agenda-table",
             swap: "outerHTML",
@@ -56,6 +60,45 @@
     }
   });
 
+  // A row's "more" link opens its menu under the row; followed again, or its Close
+  // button, closes it without a request.
+  function menuFor(link) {
+    return document.getElementById(link.id.replace(/^more-/, "session-") + "-menu");
+  }
+  function closeMenu(link) {
+    var menu = menuFor(link);
+    if (menu) {
+      menu.remove();
+    }
+    link.setAttribute("aria-expanded", "false");
+  }
+  function initMenus(root) {
+    root.querySelectorAll("a.agenda-more").forEach(function (link) {
+      link.setAttribute("aria-expanded", menuFor(link) ? "true" : "false");
+    });
+    if (root.matches && root.matches("tr.agenda-menu-row")) {
+      var opener = document.getElementById(root.id.replace(/^session-(\d+)-menu$/, "more-$1"));
+      if (opener) {
+        opener.setAttribute("aria-expanded", "true");
+      }
+    }
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var link = event.detail.elt;
+    if (link.matches && link.matches("a.agenda-more") && menuFor(link)) {
+      event.preventDefault();
+      closeMenu(link);
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-menu-close]") : null;
+    var link = button && document.getElementById(button.dataset.menuClose);
+    if (link) {
+      closeMenu(link);
+      link.focus();
+    }
+  });
+
   // Forms marked data-reset-on-success are emptied after a successful htmx post.
   document.addEventListener("htmx:afterRequest", function (event) {
     var form = event.detail.elt;
@@ -78,7 +121,10 @@
       button.hidden = false;
     });
     if (window.htmx) {
+      // The table's boosted forms and links swap in place: the page keeps its scroll.
+      window.htmx.config.scrollIntoViewOnBoost = false;
       window.htmx.onLoad(initSortable);
+      window.htmx.onLoad(initMenus);
     }
   }
 

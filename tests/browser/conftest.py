@@ -188,17 +188,19 @@ class Visitor:
 
 @pytest.fixture
 def visitor(browser, live_server, documents) -> Iterator[Callable[..., Visitor]]:
-    """``visitor(language="ko", user=None)``: a new browser context, logged in as ``user``."""
+    """``visitor(language="ko", user=None, javascript=True)``: a new browser context,
+    logged in as ``user``; ``javascript=False`` reads the site as a browser without it."""
     from django.test import Client
 
     contexts: list[BrowserContext] = []
 
-    def make(*, language: str = "ko", user=None) -> Visitor:
+    def make(*, language: str = "ko", user=None, javascript: bool = True) -> Visitor:
         context = browser.new_context(
             locale=LOCALES[language],
             timezone_id="Asia/Seoul",
             viewport={"width": 1280, "height": 900},
             accept_downloads=True,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

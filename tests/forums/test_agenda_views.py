@@ -8,28 +8,11 @@ from django.urls import reverse
 from forums.models import AgendaVersion, Session
 from planner.models import Person, Role
 from tests import factories as f
-from tests.forums.agenda_helpers import SEED_TABLE, clock, load_forum6, row, seoul, user_in
+from tests.forums.agenda_helpers import SEED_TABLE, clock, row, seoul
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def forum():
-    return load_forum6()
-
-
-@pytest.fixture
-def editor(client):
-    client.force_login(user_in("editor", "events.editor"))
-    return client
-
-
-@pytest.fixture
-def viewer(client):
-    client.force_login(user_in("viewer", "events.viewer"))
-    return client
 
 
 def url(name, forum, *args):
