@@ -6,16 +6,14 @@ URLs: a third of the trip page's rendering for a dozen members.
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from itineraries.models import DelegationMember
-from itineraries.row_urls import PLACEHOLDER_PK, url_pattern, with_pk
 from planner.html_rows import esc
 from planner.language import is_english, localized
-from planner.models import Organisation, Person
+from planner.row_url import RowUrl
 
 ROLE_RANK = {"head": 0, "member": 1, "agency": 2, "staff": 3}
 ACTIONS = (("member_edit", "Edit"), ("member_delete", "Remove"), ("member_history", "History"))
@@ -44,10 +42,10 @@ def delegation_rows(members: list[DelegationMember]) -> list[DelegationMember]:
 
 def delegation_table(trip_pk: int, members: list[DelegationMember], can_edit: bool) -> SafeString:
     english = is_english()
-    person_url = url_pattern(Person(pk=PLACEHOLDER_PK).get_absolute_url())
-    organisation_url = url_pattern(Organisation(pk=PLACEHOLDER_PK).get_absolute_url())
+    person_url = RowUrl("planner:person_detail")
+    organisation_url = RowUrl("planner:organisation_detail")
     actions = [
-        (url_pattern(reverse(f"itineraries:{name}", args=[trip_pk, PLACEHOLDER_PK])), esc(_(label)))
+        (RowUrl(f"itineraries:{name}", trip_pk), esc(_(label)))
         for name, label in ACTIONS
         if can_edit or name == "member_history"
     ]
@@ -58,13 +56,13 @@ def delegation_table(trip_pk: int, members: list[DelegationMember], can_edit: bo
         agency = member.organisation or (member.person.organisation if member.person else None)
         agency_cell = "—"
         if agency:
-            url = with_pk(organisation_url, agency.pk)
+            url = organisation_url(agency.pk)
             agency_cell = f'<a href="{url}">{esc(localized(agency, "name", english=english))}</a>'
         if member.group:
             agency_cell += f'<span class="cell-sub">{esc(member.group.name)}</span>'
         person = member.person
         if person:
-            who = f'<a href="{with_pk(person_url, person.pk)}">{esc(person)}</a>'
+            who = f'<a href="{person_url(person.pk)}">{esc(person)}</a>'
             position = localized(person, "position", english=english)
             if position:
                 who += f'<span class="cell-sub">{esc(position)}</span>'
@@ -79,7 +77,7 @@ def delegation_table(trip_pk: int, members: list[DelegationMember], can_edit: bo
         links = " ".join(
             f'<a href="{url}" hx-get="{url}" hx-target="#members-editor">{label}'
             f'<span class="sr-only"> {name}</span></a>'
-            for url, label in ((with_pk(pattern, member.pk), label) for pattern, label in actions)
+            for url, label in ((pattern(member.pk), label) for pattern, label in actions)
         )
         rows.append(
             f'<tr class="{"odd" if number % 2 else "even"}">'

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from itineraries.models import Stop, TravelSegment
 from itineraries.programme import Programme, ProgrammeDay
 from itineraries.row_html import RowKit
-from itineraries.row_urls import PLACEHOLDER_PK, url_pattern, with_pk
 from planner.html_rows import esc
 from planner.language import localized, other_language
+from planner.row_url import RowUrl
 from planner.time_display import korean_date, local_and_seoul, local_date
 
 
@@ -41,12 +41,8 @@ class ProgrammeWriter:
     def __init__(self, kit: RowKit, trip_pk: int) -> None:
         self.kit, self.trip_pk = kit, trip_pk
         self.add_url = reverse("itineraries:engagement_add", args=[trip_pk])
-        self.segment_edit = url_pattern(
-            reverse("itineraries:segment_edit", args=[trip_pk, PLACEHOLDER_PK])
-        )
-        self.segment_menu = url_pattern(
-            reverse("itineraries:segment_menu", args=[trip_pk, PLACEHOLDER_PK])
-        )
+        self.segment_edit = RowUrl("itineraries:segment_edit", trip_pk)
+        self.segment_menu = RowUrl("itineraries:segment_menu", trip_pk)
         self.modes = {value: esc(label) for value, label in TravelSegment.Mode.choices}
         words = {
             "dep": _("dep."),
@@ -127,9 +123,9 @@ class ProgrammeWriter:
             )
         notes = f'<p class="note">{linebreaksbr(segment.notes)}</p>' if segment.notes else ""
         if self.kit.can_edit:  # one control, as on engagement rows (row_html.py)
-            url, label, kind = with_pk(self.segment_edit, pk), self.kit.words["edit"], "secondary"
+            url, label, kind = self.segment_edit(pk), self.kit.words["edit"], "secondary"
         else:
-            url, label, kind = with_pk(self.segment_menu, pk), self.kit.words["more"], "tertiary"
+            url, label, kind = self.segment_menu(pk), self.kit.words["more"], "tertiary"
         action = (
             f'<a class="krds-btn xsmall {kind}" href="{url}" hx-get="{url}"'
             f' hx-target="#segment-{pk}-editor">{label}</a>'

@@ -12,17 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from itineraries.models import Engagement, EngagementPerson
-from itineraries.row_urls import PLACEHOLDER_PK as _PK
-from itineraries.row_urls import url_pattern, with_pk
 from planner.html_rows import badge, esc
 from planner.language import is_english, localized
-from planner.models import Organisation, Person, Role
+from planner.models import Role
+from planner.row_url import RowUrl
 from planner.time_display import clock_time, fuzzy_date, local_and_seoul
 
 
@@ -31,10 +29,10 @@ class RowKit:
 
     def __init__(self, trip_pk: int, can_edit: bool) -> None:
         self.can_edit = can_edit
-        self.edit = url_pattern(reverse("itineraries:engagement_edit", args=[trip_pk, _PK]))
-        self.menu = url_pattern(reverse("itineraries:engagement_menu", args=[trip_pk, _PK]))
-        self.person = url_pattern(Person(pk=_PK).get_absolute_url())
-        self.organisation = url_pattern(Organisation(pk=_PK).get_absolute_url())
+        self.edit = RowUrl("itineraries:engagement_edit", trip_pk)
+        self.menu = RowUrl("itineraries:engagement_menu", trip_pk)
+        self.person = RowUrl("planner:person_detail")
+        self.organisation = RowUrl("planner:organisation_detail")
         self.kinds = {value: str(label) for value, label in Engagement.Kind.choices}
         self.badges = {
             value: badge(value, str(label)) for value, label in Engagement.Status.choices
@@ -57,8 +55,8 @@ class RowKit:
             }.items()
         }
 
-    def url(self, pattern: tuple[str, str], pk: int) -> str:
-        return with_pk(pattern, pk)
+    def url(self, pattern: RowUrl, pk: int) -> str:
+        return pattern(pk)
 
     def loc(self, obj: Any, field: str) -> str:
         return localized(obj, field, english=self.english)
