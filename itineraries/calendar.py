@@ -4,7 +4,7 @@
 what a trip holds; the feeds, the calendar page and the tombstones walk that
 registry. Each queryset loads every relation its entry reads, so turning 5,000
 rows into entries costs no query per row. A new kind of item (hotel stays) is a
-queryset, an entry function, a state and a version, and one ``register_source``.
+queryset, an entry function, the relations it reads, and one ``register_source``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from itineraries.models import Engagement, EngagementPerson, Stop, TravelSegment, Trip
+from itineraries.models import (
+    DelegationMember,
+    Engagement,
+    EngagementPerson,
+    Stop,
+    TravelSegment,
+    Trip,
+)
 from planner.calendar_registry import (
     Absolute,
     CalendarSource,
@@ -23,7 +30,6 @@ from planner.calendar_registry import (
     register_parent,
     register_source,
 )
-from planner.calendar_validators import aggregate_state, row_versions
 from planner.ical import CANCELLED, CONFIRMED, TENTATIVE, CalendarEntry, item_uid
 from planner.ical_entries import (
     description,
@@ -77,14 +83,6 @@ ENGAGEMENT_RELATIONS = (
     "trip__contacts__person__updated",
 )
 ENGAGEMENT_COUNTS = ("people", "trip__contacts")
-
-
-def engagement_versions(engagements: QuerySet) -> QuerySet:
-    return row_versions(engagements, ENGAGEMENT_RELATIONS, ENGAGEMENT_COUNTS)
-
-
-def engagements_state(engagements: QuerySet) -> tuple:
-    return aggregate_state(engagements, ENGAGEMENT_RELATIONS, ENGAGEMENT_COUNTS)
 
 
 def engagement_entry(engagement: Engagement, absolute: Absolute) -> CalendarEntry:
@@ -160,14 +158,6 @@ SEGMENT_RELATIONS = (
 )
 
 
-def segment_versions(segments: QuerySet) -> QuerySet:
-    return row_versions(segments, SEGMENT_RELATIONS)
-
-
-def segments_state(segments: QuerySet) -> tuple:
-    return aggregate_state(segments, SEGMENT_RELATIONS, ())
-
-
 def _end_place(place, written: str, stop) -> str:
     if place is not None:
         return place_text(place, "")
@@ -234,13 +224,14 @@ def _segments_between(segments: QuerySet, first: date, last: date) -> QuerySet:
 
 
 def involved_trips(user) -> QuerySet:
-    involved = Trip.objects.filter(
-        Q(followers=user)
+    """One semi-join per way of being involved: an OR across joins would multiply a
+    trip by its followers, members and every engagement's people before ``DISTINCT``."""
+    return Trip.objects.filter(
+        Q(pk__in=Trip.followers.through.objects.filter(user=user).values("trip_id"))
         | Q(head__user=user)
-        | Q(members__person__user=user)
-        | Q(engagements__people__person__user=user)
-    ).values("pk")
-    return Trip.objects.filter(pk__in=involved)
+        | Q(pk__in=DelegationMember.objects.filter(person__user=user).values("trip_id"))
+        | Q(pk__in=EngagementPerson.objects.filter(person__user=user).values("engagement__trip_id"))
+    )
 
 
 def trips_for_lists() -> QuerySet:
@@ -285,9 +276,9 @@ def register() -> None:
             parent_field="trip_id",
             rows=engagements_for_calendar,
             entry=engagement_entry,
-            state=engagements_state,
-            versions=engagement_versions,
             between=_engagements_between,
+            relations=ENGAGEMENT_RELATIONS,
+            counts=ENGAGEMENT_COUNTS,
             undated=_undated_engagements,
             context=lambda engagement: str(engagement.trip),
         )
@@ -300,9 +291,8 @@ def register() -> None:
             parent_field="trip_id",
             rows=segments_for_calendar,
             entry=segment_entry,
-            state=segments_state,
-            versions=segment_versions,
             between=_segments_between,
+            relations=SEGMENT_RELATIONS,
             context=lambda segment: str(segment.trip),
         )
     )

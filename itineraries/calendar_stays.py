@@ -15,25 +15,23 @@ from django.utils.translation import gettext as _
 
 from itineraries.models import Stay
 from planner.calendar_registry import Absolute, CalendarSource, register_source
-from planner.calendar_validators import aggregate_state, row_versions
 from planner.ical import CalendarEntry, item_uid
 from planner.ical_entries import description, place_text, seoul_line
 from planner.language import localized
 
-STAY_RELATIONS = ("trip__updated", "venue__updated", "members__updated")
+# Who stays is printed with their person's and agency's names.
+STAY_RELATIONS = (
+    "trip__updated",
+    "venue__updated",
+    "members__updated",
+    "members__person__updated",
+    "members__organisation__updated",
+)
 STAY_COUNTS = ("members",)
 
 
 def stays_for_calendar() -> QuerySet:
     return Stay.objects.for_trip_page().select_related("trip")
-
-
-def stay_versions(stays: QuerySet) -> QuerySet:
-    return row_versions(stays, STAY_RELATIONS, STAY_COUNTS)
-
-
-def stays_state(stays: QuerySet) -> tuple:
-    return aggregate_state(stays, STAY_RELATIONS, STAY_COUNTS)
 
 
 def stay_entry(stay: Stay, absolute: Absolute) -> CalendarEntry:
@@ -88,9 +86,9 @@ def register() -> None:
             parent_field="trip_id",
             rows=stays_for_calendar,
             entry=stay_entry,
-            state=stays_state,
-            versions=stay_versions,
             between=_stays_between,
+            relations=STAY_RELATIONS,
+            counts=STAY_COUNTS,
             undated=_undated_stays,
             context=lambda stay: str(stay.trip),
         )

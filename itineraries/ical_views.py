@@ -45,7 +45,7 @@ def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
     """Every engagement and journey of the trip, from stored events."""
     trip = get_object_or_404(Trip.objects.all(), pk=trip_pk)
     scope = ExportScope({"trip": [trip.pk]})
-    etag = validator(request, "trip", trip.pk, trip.updated.isoformat(), scope.state())
+    etag = validator(request, "trip", trip.pk, scope.state().values)
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
