@@ -82,7 +82,7 @@ class _Table:
         if (aggregate, path) not in self.columns:
             self.columns.append((aggregate, path))
 
-    def sql(self) -> tuple[str, tuple]:
+    def sql(self, table: int) -> tuple[str, tuple]:
         names = {f"v{n}": F(path) for n, (_aggregate, path) in enumerate(self.columns)}
         inner = self.queryset.order_by().annotate(**names).values_list(*names)
         try:
@@ -90,8 +90,9 @@ class _Table:
         except EmptyResultSet:  # no parent: the aggregates of no rows
             sql, params = "SELECT " + ", ".join(f"NULL AS {name}" for name in names), ()
             sql += " WHERE 1 = 0"
-        outer = ", ".join(
-            aggregate.format(f"q.v{n}") for n, (aggregate, _path) in enumerate(self.columns)
+        outer = ", ".join(  # named: PostgreSQL would call them all "max"
+            f"{aggregate.format(f'q.v{n}')} AS t{table}_{n}"
+            for n, (aggregate, _path) in enumerate(self.columns)
         )
         return f"SELECT {outer} FROM ({sql}) q", params
 
@@ -166,7 +167,7 @@ def _statement(parts) -> tuple[str, list, int | None, dict[str, int]]:
     stones = table(("tombstones",), tombstones_for(parts, now=_CUTOFF_MARK + KEPT_FOR))
     stones.add(COUNT, "pk")
     stones.add(MAX, "deleted_at")
-    statements = [table.sql() for table in tables.values()]
+    statements = [table.sql(n) for n, table in enumerate(tables.values())]
     sql = "SELECT * FROM " + " CROSS JOIN ".join(
         f"({part}) t{n}" for n, (part, _params) in enumerate(statements)
     )
