@@ -21,11 +21,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, F, Max, QuerySet, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -37,7 +38,14 @@ from planner.tzdata import tzdata_version
 # Raise when the text of the exports changes for unchanged rows (a new property, a fix).
 OUTPUT_FORMAT = "2026-12-journeys-in-two-zones"
 
-MAX, COUNT, DISTINCT = "MAX({})", "COUNT({})", "COUNT(DISTINCT {})"
+MAX, COUNT, DISTINCT, SUM = "MAX({})", "COUNT({})", "COUNT(DISTINCT {})", "SUM({})"
+# A counted line's (row, line) pair as one number: the sum of the pairs changes when a
+# line moves to another row or is swapped for another (m2m lines carry no stamp).
+PAIR = 1_000_003
+
+
+def pairs(path: str):
+    return F("pk") * PAIR + F(path)
 
 
 def fan_out(model, path: str) -> str:
@@ -76,14 +84,18 @@ class _Table:
     """One aggregate over one queryset: a derived table of exactly one row."""
 
     queryset: QuerySet
-    columns: list[tuple[str, str]] = field(default_factory=list)  # (aggregate, path)
+    # (aggregate, a path or an expression of paths)
+    columns: list[tuple[str, Any]] = field(default_factory=list)
 
-    def add(self, aggregate: str, path: str) -> None:
+    def add(self, aggregate: str, path) -> None:
         if (aggregate, path) not in self.columns:
             self.columns.append((aggregate, path))
 
     def sql(self, table: int) -> tuple[str, tuple]:
-        names = {f"v{n}": F(path) for n, (_aggregate, path) in enumerate(self.columns)}
+        names = {
+            f"v{n}": F(path) if isinstance(path, str) else path
+            for n, (_aggregate, path) in enumerate(self.columns)
+        }
         inner = self.queryset.order_by().annotate(**names).values_list(*names)
         try:
             sql, params = inner.query.sql_with_params()
@@ -160,10 +172,14 @@ def _statement(parts) -> tuple[str, list, int | None, dict[str, int]]:
                     table((source.kind, hop.name), related).add(aggregate, rest)
                 else:
                     table((source.kind, through), own_rows).add(aggregate, path)
+                    if aggregate == DISTINCT:
+                        table((source.kind, through), own_rows).add(SUM, pairs(path))
             model = on_parent and parent_model(source)
             for path in on_parent:
                 key = (model._meta.label, ids, fan_out(model, path))
                 table(key, model._default_manager.filter(pk__in=ids)).add(aggregate, path)
+                if aggregate == DISTINCT:
+                    table(key, model._default_manager.filter(pk__in=ids)).add(SUM, pairs(path))
     stones = table(("tombstones",), tombstones_for(parts, now=_CUTOFF_MARK + KEPT_FOR))
     stones.add(COUNT, "pk")
     stones.add(MAX, "deleted_at")
@@ -237,6 +253,8 @@ def _raw(queryset: QuerySet) -> list[tuple]:
 def _stamps(queryset: QuerySet, relations, counts, *leading: str) -> list[tuple]:
     annotations = {f"v_{n}": Max(path) for n, path in enumerate(relations)}
     annotations |= {f"c_{n}": Count(path, distinct=True) for n, path in enumerate(counts)}
+    # Which lines, not only how many: a line swapped for another changes the sum.
+    annotations |= {f"s_{n}": Sum(path, distinct=True) for n, path in enumerate(counts)}
     return _raw(queryset.order_by().annotate(**annotations).values_list(*leading, *annotations))
 
 

@@ -157,3 +157,43 @@ def test_a_tombstone_leaving_the_30_days_changes_the_validator(client, trip_cale
 
     assert after.status_code == 200
     assert b"STATUS:CANCELLED" not in after.content
+
+
+def test_swapping_a_contact_for_an_older_one_changes_the_validator(client):
+    # m2m lines carry no stamp: the count and the latest stamp stay the same here.
+    earlier = ContactFactory(person=PersonFactory(name_ko="최담당", email="choi@mois.example"))
+    earlier.responsibility = "desk"
+    earlier.save()
+    meeting = EngagementFactory(starts_at=datetime(2026, 7, 10, 9, 0, tzinfo=BELGRADE))
+    trip = meeting.trip
+    desk = ContactFactory(
+        person=PersonFactory(name_ko="김담당", email="kim@mois.example"), responsibility="desk"
+    )
+    newest = ContactFactory(person=PersonFactory(name_ko="이과장", email="lee@mois.example"))
+    trip.contacts.add(desk, newest)
+    feed = CalendarFeed.objects.create(owner=UserFactory(), scope="trip", trip=trip)
+    before = _get(client, feed)
+
+    trip.contacts.remove(desk)
+    trip.contacts.add(earlier)
+    after = _get(client, feed, If_None_Match=before["ETag"])
+
+    assert after.status_code == 200
+    assert "최담당" in after.content.decode() and "김담당" not in after.content.decode()
+
+
+def test_moving_who_stays_to_another_hotel_changes_the_validator(client, trip_calendar):
+    feed = trip_calendar["feed"]
+    member = trip_calendar["member"]
+    first = member.stays.get()
+    second = StayFactory(
+        trip=first.trip, check_in_date=date(2026, 7, 12), check_out_date=date(2026, 7, 14)
+    )
+    before = _get(client, feed)
+
+    first.members.remove(member)
+    second.members.add(member)
+    after = _get(client, feed, If_None_Match=before["ETag"])
+
+    assert after.status_code == 200
+    assert after.content != before.content
