@@ -111,7 +111,8 @@ class _Table:
 
 @dataclass
 class ScopeState:
-    """The state of a calendar's rows; ``rows[kind]`` is how many rows a source has."""
+    """The state of a calendar's rows; ``rows[kind]`` is how many rows a source has,
+    ``rows["trip"]`` how many of the trips asked for exist."""
 
     values: tuple
     rows: dict[str, int]
@@ -146,6 +147,7 @@ def scope_state(parts) -> ScopeState:
 
 def _statement(parts) -> tuple[str, list, int | None, dict[str, int]]:
     tables: dict[tuple, _Table] = {}
+    parent_keys: dict[str, str] = {}  # model label -> the parent's key ("trip")
 
     def table(key: tuple, queryset: QuerySet) -> _Table:
         return tables.setdefault(key, _Table(queryset))
@@ -158,6 +160,11 @@ def _statement(parts) -> tuple[str, list, int | None, dict[str, int]]:
         base = table((source.kind, ""), own_rows)
         for aggregate, path in ((COUNT, "pk"), (MAX, "updated"), (MAX, "sequence")):
             base.add(aggregate, path)
+        if source.parent_field != "pk":  # how many of the parents exist (a 404 needs no query)
+            model = parent_model(source)
+            parents = table((model._meta.label, ids, ""), model._default_manager.filter(pk__in=ids))
+            parents.add(COUNT, "pk")
+            parent_keys[model._meta.label] = source.parent
         for paths, aggregate in ((source.relations, MAX), (source.counts, DISTINCT)):
             own, on_parent = split_paths(source, paths)
             for path in own:
@@ -194,6 +201,8 @@ def _statement(parts) -> tuple[str, list, int | None, dict[str, int]]:
     for key, found in tables.items():
         if len(key) == 2 and key[1] == "":
             rows_at[key[0]] = offset
+        elif len(key) == 3 and key[2] == "" and key[0] in parent_keys:
+            rows_at[parent_keys[key[0]]] = offset
         offset += len(found.columns)
     return sql, params, cutoff_at, rows_at
 

@@ -90,6 +90,19 @@ def test_trip_export_answers_304_while_nothing_changed(staff_client, documents):
     assert changed["ETag"] != first["ETag"]
 
 
+def test_the_export_of_a_trip_that_does_not_exist_is_404_even_for_a_conditional_poll(
+    staff_client, documents
+):
+    first = trip_ics(staff_client, documents)
+    url = reverse("itineraries_ical:trip", args=[documents.pk + 1000])
+
+    missing = staff_client.get(url)
+    polled = staff_client.get(url, headers={"If-None-Match": first["ETag"]})
+    star = staff_client.get(url, headers={"If-None-Match": "*"})
+
+    assert (missing.status_code, polled.status_code, star.status_code) == (404, 404, 404)
+
+
 def test_exports_need_a_login(client, documents):
     engagement = documents.engagements.first()
 
