@@ -99,9 +99,12 @@ class _Table:
         inner = self.queryset.order_by().annotate(**names).values_list(*names)
         try:
             sql, params = inner.query.sql_with_params()
-        except EmptyResultSet:  # no parent: the aggregates of no rows
-            sql, params = "SELECT " + ", ".join(f"NULL AS {name}" for name in names), ()
-            sql += " WHERE 1 = 0"
+        except EmptyResultSet:  # no parent: what the aggregates of no rows are
+            empty = ", ".join(
+                f"{0 if aggregate in (COUNT, DISTINCT) else 'NULL'} AS t{table}_{n}"
+                for n, (aggregate, _path) in enumerate(self.columns)
+            )
+            return f"SELECT {empty}", ()
         outer = ", ".join(  # named: PostgreSQL would call them all "max"
             f"{aggregate.format(f'q.v{n}')} AS t{table}_{n}"
             for n, (aggregate, _path) in enumerate(self.columns)
