@@ -153,7 +153,7 @@ def main(argv: list[str]) -> int:
     write_results(args.results, measured, notes, budgets, verdicts, elapsed, extraction)
     if calendar_rows:
         with args.results.open("a", encoding="utf-8") as results:
-            results.write(calendar_section(calendar_rows, calendar))
+            results.write(calendar_section(calendar_rows, calendar, budgets))
     verdicts += calendar
     broken = [v for v in verdicts if not v.ok]
     print(f"bench: wrote {args.results} in {elapsed:.0f} s", flush=True)

@@ -21,7 +21,6 @@ from planner.calendar_registry import (
     register_parent,
     register_source,
 )
-from planner.calendar_validators import aggregate_state, row_versions
 from planner.ical import CANCELLED, CONFIRMED, TENTATIVE, CalendarEntry, item_uid
 from planner.ical_entries import (
     description,
@@ -200,13 +199,13 @@ def forum_entries(forum: Forum, absolute: Absolute, *, with_sessions: bool) -> l
 
 
 def involved_forums(user) -> QuerySet:
-    involved = Forum.objects.filter(
-        Q(followers=user)
-        | Q(people__person__user=user)
-        | Q(sessions__people__person__user=user)
-        | Q(sessions__items__person__user=user)
-    ).values("pk")
-    return Forum.objects.filter(pk__in=involved)
+    """One semi-join per way of being involved (see ``itineraries.calendar.involved_trips``)."""
+    return Forum.objects.filter(
+        Q(pk__in=Forum.followers.through.objects.filter(user=user).values("forum_id"))
+        | Q(pk__in=ForumPerson.objects.filter(person__user=user).values("forum_id"))
+        | Q(pk__in=SessionPerson.objects.filter(person__user=user).values("session__forum_id"))
+        | Q(pk__in=SessionItem.objects.filter(person__user=user).values("session__forum_id"))
+    )
 
 
 def _forums_between(forums: QuerySet, first: date, last: date) -> QuerySet:
@@ -245,9 +244,9 @@ def register() -> None:
             parent_field="pk",
             rows=lambda: forums_for_calendar(with_sessions=False),
             entry=forum_entry,
-            state=lambda rows: aggregate_state(rows, FORUM_RELATIONS, FORUM_COUNTS),
-            versions=lambda rows: row_versions(rows, FORUM_RELATIONS, FORUM_COUNTS),
             between=_forums_between,
+            relations=FORUM_RELATIONS,
+            counts=FORUM_COUNTS,
         )
     )
     register_source(
@@ -258,9 +257,9 @@ def register() -> None:
             parent_field="forum_id",
             rows=session_for_calendar,
             entry=session_entry,
-            state=lambda rows: aggregate_state(rows, SESSION_RELATIONS, SESSION_COUNTS),
-            versions=lambda rows: row_versions(rows, SESSION_RELATIONS, SESSION_COUNTS),
             between=_sessions_between,
+            relations=SESSION_RELATIONS,
+            counts=SESSION_COUNTS,
             detail=True,
         )
     )

@@ -30,9 +30,9 @@ def forum_ics(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
     scope = ExportScope({"forum": [forum_pk]}, detail=with_sessions)
     kind = "calendar-forum-agenda" if with_sessions else "calendar-forum"
     state = scope.state()
-    if not state[0][0]:
+    if not state.rows["forum"]:
         raise Http404(_("No such forum."))
-    etag = validator(request, kind, forum_pk, state)
+    etag = validator(request, kind, forum_pk, state.values)
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged

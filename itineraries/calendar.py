@@ -4,7 +4,7 @@
 what a trip holds; the feeds, the calendar page and the tombstones walk that
 registry. Each queryset loads every relation its entry reads, so turning 5,000
 rows into entries costs no query per row. A new kind of item (hotel stays) is a
-queryset, an entry function, a state and a version, and one ``register_source``.
+queryset, an entry function, the relations it reads, and one ``register_source``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from itineraries.models import Engagement, EngagementPerson, Stop, TravelSegment, Trip
+from itineraries.models import (
+    DelegationMember,
+    Engagement,
+    EngagementPerson,
+    Stop,
+    TravelSegment,
+    Trip,
+)
 from planner.calendar_registry import (
     Absolute,
     CalendarSource,
@@ -25,7 +32,6 @@ from planner.calendar_registry import (
     register_parent,
     register_source,
 )
-from planner.calendar_validators import aggregate_state, row_versions
 from planner.ical import CANCELLED, CONFIRMED, TENTATIVE, CalendarEntry, item_uid
 from planner.ical_entries import (
     description,
@@ -225,16 +231,16 @@ def trip_item_source(
     *,
     rows: Callable[[], QuerySet],
     entry: Callable[[Any, Absolute], CalendarEntry],
-    stamps: tuple[tuple[str, ...], tuple[str, ...]],
     between: Callable[[QuerySet, date, date], QuerySet],
+    relations: tuple[str, ...] = (),
+    counts: tuple[str, ...] = (),
     undated: Callable[[QuerySet], QuerySet] | None = None,
 ) -> CalendarSource:
     """The calendar source of one kind of trip item (its rows carry ``trip_id``).
 
-    ``stamps`` are the relations whose ``updated`` and the related rows whose count change
-    an entry: the feed validator's state and the fragments' versions are both made of them.
+    ``relations`` and ``counts``: what an entry reads besides its row, which the feed
+    validator and the stored fragments' versions are made of (``CalendarSource``).
     """
-    relations, counts = stamps
     return CalendarSource(
         kind=kind,
         parent="trip",
@@ -242,9 +248,9 @@ def trip_item_source(
         parent_field="trip_id",
         rows=rows,
         entry=entry,
-        state=lambda items: aggregate_state(items, relations, counts),
-        versions=lambda items: row_versions(items, relations, counts),
         between=between,
+        relations=relations,
+        counts=counts,
         undated=undated,
         context=lambda item: str(item.trip),
     )
@@ -254,13 +260,14 @@ def trip_item_source(
 
 
 def involved_trips(user) -> QuerySet:
-    involved = Trip.objects.filter(
-        Q(followers=user)
+    """One semi-join per way of being involved: an OR across joins would multiply a
+    trip by its followers, members and every engagement's people before ``DISTINCT``."""
+    return Trip.objects.filter(
+        Q(pk__in=Trip.followers.through.objects.filter(user=user).values("trip_id"))
         | Q(head__user=user)
-        | Q(members__person__user=user)
-        | Q(engagements__people__person__user=user)
-    ).values("pk")
-    return Trip.objects.filter(pk__in=involved)
+        | Q(pk__in=DelegationMember.objects.filter(person__user=user).values("trip_id"))
+        | Q(pk__in=EngagementPerson.objects.filter(person__user=user).values("engagement__trip_id"))
+    )
 
 
 def trips_for_lists() -> QuerySet:
@@ -303,8 +310,9 @@ def register() -> None:
             Engagement,
             rows=engagements_for_calendar,
             entry=engagement_entry,
-            stamps=(ENGAGEMENT_RELATIONS, ENGAGEMENT_COUNTS),
             between=_engagements_between,
+            relations=ENGAGEMENT_RELATIONS,
+            counts=ENGAGEMENT_COUNTS,
             undated=_undated_engagements,
         )
     )
@@ -314,7 +322,7 @@ def register() -> None:
             TravelSegment,
             rows=segments_for_calendar,
             entry=segment_entry,
-            stamps=(SEGMENT_RELATIONS, ()),
             between=_segments_between,
+            relations=SEGMENT_RELATIONS,
         )
     )

@@ -20,7 +20,14 @@ from planner.ical import CalendarEntry, item_uid
 from planner.ical_entries import description, place_text, seoul_line
 from planner.language import localized
 
-STAY_RELATIONS = ("trip__updated", "venue__updated", "members__updated")
+# Who stays is printed with their person's and agency's names.
+STAY_RELATIONS = (
+    "trip__updated",
+    "venue__updated",
+    "members__updated",
+    "members__person__updated",
+    "members__organisation__updated",
+)
 STAY_COUNTS = ("members",)
 
 
@@ -78,8 +85,9 @@ def register() -> None:
             Stay,
             rows=stays_for_calendar,
             entry=stay_entry,
-            stamps=(STAY_RELATIONS, STAY_COUNTS),
             between=_stays_between,
+            relations=STAY_RELATIONS,
+            counts=STAY_COUNTS,
             undated=_undated_stays,
         )
     )

@@ -6,7 +6,7 @@ Mounted at ``trips/<int:trip_pk>/`` (see ``itineraries.ical_urls``).
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -43,12 +43,15 @@ def engagement_ics(request: HtmxHttpRequest, trip_pk: int, pk: int) -> HttpRespo
 @login_required
 def trip_ics(request: HtmxHttpRequest, trip_pk: int) -> HttpResponse:
     """Every engagement and journey of the trip, from stored events."""
-    trip = get_object_or_404(Trip.objects.all(), pk=trip_pk)
-    scope = ExportScope({"trip": [trip.pk]})
-    etag = validator(request, "trip", trip.pk, trip.updated.isoformat(), scope.state())
+    scope = ExportScope({"trip": [trip_pk]})
+    state = scope.state()  # says whether the trip exists: a poll needs no other query
+    if not state.rows.get("trip"):
+        raise Http404(_("No such trip."))
+    etag = validator(request, "trip", trip_pk, state.values)
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
+    trip = get_object_or_404(Trip.objects.all(), pk=trip_pk)
     title = localized(trip, "title")
     head = CalendarHead(
         name=title,

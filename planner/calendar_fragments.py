@@ -14,11 +14,11 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import QuerySet
 from icalendar import Calendar
 
 from planner.calendar_registry import Absolute, CalendarSource
+from planner.calendar_validators import row_versions
 from planner.ical import (
     CalendarEntry,
     CalendarHead,
@@ -68,16 +68,12 @@ def _zones_of(text: str) -> dict[str, int | None]:
 
 
 def _versions(source: CalendarSource, rows: QuerySet, shaping: str) -> dict[int, str]:
-    """Per row, a digest of its stamps. Read raw: only compared, so no value is converted."""
-    sql, params = source.versions(rows).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
+    """Per row, a digest of its stamps and of the settings that shape its text."""
     return {
-        row[0]: hashlib.md5(  # noqa: S324 - a change detector, not a secret
-            "|".join([shaping, *map(str, row)]).encode(), usedforsecurity=False
+        pk: hashlib.md5(  # noqa: S324 - a change detector, not a secret
+            "|".join([shaping, *map(str, stamps)]).encode(), usedforsecurity=False
         ).hexdigest()
-        for row in found
+        for pk, stamps in row_versions(source, rows).items()
     }
 
 
@@ -86,6 +82,8 @@ def pieces(
 ) -> list[Piece]:
     """The pieces of ``rows`` (``source``'s rows with their relations), rewriting stale ones."""
     versions = _versions(source, rows, repr(shaping))
+    if not versions:
+        return []
     stored = CalendarFragment.objects.filter(
         kind=source.kind, object_id__in=rows.order_by().values("pk")
     ).values_list("object_id", "version", "uid", "sort_key", "body", "summary", "zones")

@@ -5,8 +5,8 @@ writer and the views that walk this registry, the apps tell it what they have.
 
 - A **parent** is what a feed is scoped to and what staff follow: a trip, a forum.
 - A **calendar source** is one kind of calendar item (engagements, segments,
-  forums, agenda sessions): its rows under some parents, each row's entry, the
-  aggregate state for the validator, the per-row version for stored fragments.
+  forums, agenda sessions): its rows under some parents, each row's entry, and
+  the relations that entry reads (the validator's and stored fragments' stamps).
   One more kind of item (a hotel stay) is one more ``register_source`` call.
 - **Related sections** are the prefetches a page (person, organisation, document,
   agreement; a forum, for the trip engagements at it) needs to show what the apps
@@ -56,12 +56,14 @@ class CalendarSource:
     # Every row, with every relation ``entry`` reads loaded (no query per row).
     rows: Callable[[], QuerySet]
     entry: Callable[[Any, Absolute], CalendarEntry]
-    # Counts and latest changes of these rows: one aggregate query, no row loaded.
-    state: Callable[[QuerySet], tuple]
-    # Per row, what its entry is made of: ``values_list("pk", ...)`` of stamps.
-    versions: Callable[[QuerySet], QuerySet]
     # The rows whose local day may fall between two dates (a day's margin is fine).
     between: Callable[[QuerySet, date, date], QuerySet]
+    # What ``entry`` reads besides the row: paths to an ``updated`` stamp (or SEQUENCE)
+    # of every relation, and the relations whose rows are counted (a removed line
+    # changes no stamp). The validator and the stored fragments' versions are made of
+    # them (``planner.calendar_validators``): a relation ``entry`` reads must be here.
+    relations: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
     # Rows without a date, for the calendar page's "date TBD" list; None: never undated.
     undated: Callable[[QuerySet], QuerySet] | None = None
     # What the calendar page prints beside an item (its trip).

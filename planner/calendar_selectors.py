@@ -12,13 +12,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import translation
 
 from planner import calendar_registry as registry
 from planner.calendar_fragments import assemble, pieces
 from planner.calendar_tombstones import tombstone_entry, tombstones_for
-from planner.calendar_validators import shaping, tombstones_state
+from planner.calendar_validators import ScopeState, compiled_rows, scope_state, shaping
 from planner.ical import CalendarEntry, CalendarHead
 from planner.language import localized
 from planner.models import CalendarFeed
@@ -35,7 +36,7 @@ def active_feed(token: str) -> CalendarFeed | None:
 
 @dataclass
 class ExportScope:
-    """What one calendar is made of: per parent kind, the ids (a list or a subquery)."""
+    """What one calendar is made of: per parent kind, the list of ids."""
 
     parent_ids: dict[str, Any]
     detail: bool = True
@@ -50,10 +51,9 @@ class ExportScope:
     def tombstones(self):
         return tombstones_for(self.parts())
 
-    def state(self) -> tuple:
-        """Counts and latest changes: one aggregate query per source, no row loaded."""
-        rows = tuple(source.state(source.under(ids)) for source, ids in self.parts())
-        return (*rows, tombstones_state(self.tombstones()))
+    def state(self) -> ScopeState:
+        """Counts and latest changes of rows, relations, tombstones: one query, no row loaded."""
+        return scope_state(self.parts())
 
     def text(self, request: HttpRequest, head: CalendarHead) -> bytes:
         """The calendar, from stored events (only changed rows are serialized again)."""
@@ -68,14 +68,25 @@ class ExportScope:
 
 
 def feed_scope(feed: CalendarFeed) -> ExportScope:
-    """Only its owner's involvement, or the one trip or forum."""
+    """Only its owner's involvement, or the one trip or forum.
+
+    The ids are read once (one query per parent kind): every later query of the
+    poll filters by the list instead of evaluating "involved" again.
+    """
     if feed.scope == CalendarFeed.Scope.TRIP:
         parent_ids = {"trip": [feed.trip_id]}
     elif feed.scope == CalendarFeed.Scope.FORUM:
         parent_ids = {"forum": [feed.forum_id]}
     else:
         parent_ids = {
-            parent.key: parent.involved(feed.owner).values("pk") for parent in registry.parents()
+            parent.key: sorted(
+                pk
+                for (pk,) in compiled_rows(
+                    ("involved", connection.vendor, parent.key, feed.owner_id),
+                    lambda parent=parent: parent.involved(feed.owner).values_list("pk"),
+                )
+            )
+            for parent in registry.parents()
         }
     return ExportScope(parent_ids, detail=feed.include_sessions)
 

@@ -69,12 +69,12 @@ def connect_source(source) -> None:
 # Reads --------------------------------------------------------------------------------
 
 
-def tombstones_for(parts) -> QuerySet:
+def tombstones_for(parts, now=None) -> QuerySet:
     """Live tombstones of the items ``parts`` would show: ``[(source, parent ids)]``."""
     condition = Q(pk__in=[])
     for source, parent_ids in parts:
         condition |= Q(kind=source.kind, **{f"{source.parent}_id__in": parent_ids})
-    return CalendarTombstone.objects.live().filter(condition)
+    return CalendarTombstone.objects.live(now).filter(condition)
 
 
 def deleted_item(kind: str, object_id: int, **parent) -> CalendarEntry:

@@ -125,7 +125,7 @@ def feed(request: HtmxHttpRequest, token: str) -> HttpResponse:
     scope = selectors.feed_scope(subscription)
     max_age = int(FEED_REFRESH.total_seconds() // 4)
     # Answered before anything is loaded or built: most polls find nothing new.
-    etag = validator(request, "feed", subscription.pk, subscription.scope, scope.state())
+    etag = validator(request, "feed", subscription.pk, subscription.scope, scope.state().values)
     response = not_modified(request, etag, max_age=max_age)
     if response is None:
         response = _feed_calendar(request, subscription, scope, etag, max_age)

@@ -143,6 +143,10 @@ class Session(RevisionedModel, LocalTimeModel, SourcedModel):
         verbose_name = _("agenda session")
         verbose_name_plural = _("agenda sessions")
         ordering = ("forum_id", "order", "pk")
+        # Covers what a calendar's validator reads per forum (planner.calendar_validators).
+        indexes = [
+            models.Index(fields=("forum", "updated", "sequence"), name="session_calendar_state")
+        ]
         constraints = [
             models.UniqueConstraint(fields=("forum", "order"), name="session_unique_order"),
             models.CheckConstraint(

@@ -90,6 +90,19 @@ def test_trip_export_answers_304_while_nothing_changed(staff_client, documents):
     assert changed["ETag"] != first["ETag"]
 
 
+def test_the_export_of_a_trip_that_does_not_exist_is_404_even_for_a_conditional_poll(
+    staff_client, documents
+):
+    first = trip_ics(staff_client, documents)
+    url = reverse("itineraries_ical:trip", args=[documents.pk + 1000])
+
+    missing = staff_client.get(url)
+    polled = staff_client.get(url, headers={"If-None-Match": first["ETag"]})
+    star = staff_client.get(url, headers={"If-None-Match": "*"})
+
+    assert (missing.status_code, polled.status_code, star.status_code) == (404, 404, 404)
+
+
 def test_exports_need_a_login(client, documents):
     engagement = documents.engagements.first()
 
@@ -218,7 +231,7 @@ def test_a_venue_across_the_date_line(staff_client):
 # A constant number of queries -----------------------------------------------
 
 
-QUERIES_TRIP_ICS = 14
+QUERIES_TRIP_ICS = 12
 
 
 @pytest.mark.parametrize("count", [5, 500])
@@ -251,8 +264,8 @@ def test_trip_export_takes_the_same_queries_for_5_or_500_engagements(
     client.force_login(user)
     trip_ics(client, stop.trip)  # the first export serializes and stores every event
 
-    # session, user, trip, the validator (engagements, journeys, stays, tombstones), per source
-    # its rows' versions and stored events, the tombstones
+    # session, user, trip, the validator (one query), per source its rows' versions, the
+    # trip's stamps and the stored events, the tombstones
     with django_assert_num_queries(QUERIES_TRIP_ICS):
         response = trip_ics(client, stop.trip)
 

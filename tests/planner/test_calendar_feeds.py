@@ -396,7 +396,7 @@ def test_follow_refuses_an_unknown_kind_and_an_outside_next(client, user):
     assert outside["Location"] == trip.get_absolute_url()
 
 
-QUERIES_MY_FEED = 18
+QUERIES_MY_FEED = 15
 
 
 @pytest.mark.parametrize("count", [1, 25])
@@ -411,8 +411,9 @@ def test_my_feed_takes_the_same_queries_for_any_number_of_trips_and_forums(
     feed = CalendarFeed.objects.create(owner=user, include_sessions=True)
     client.get(feed_url(feed))  # the first export serializes and stores every event
 
-    # feed, owner's groups; the validator (engagements, journeys, forums, sessions,
-    # tombstones); per source its rows' versions and stored events; the tombstones
+    # feed, owner's groups, the trips and forums they are involved in; the validator
+    # (one query); per source with rows its rows' versions, its parents' stamps and the
+    # stored events; the tombstones
     with django_assert_num_queries(QUERIES_MY_FEED):
         response = client.get(feed_url(feed))
 
