@@ -108,20 +108,23 @@ def _rehearsing(request: HtmxHttpRequest) -> bool:
     return (request.POST.get("mode") or request.GET.get("mode")) == "rehearsal"
 
 
+def _live_page(request: HtmxHttpRequest, forum_pk: int, *, rehearsing: bool) -> HttpResponse:
+    """The live page, or its panel for htmx polls; live and rehearsal differ in the clock."""
+    forum = get_forum(forum_pk)
+    template = f"{LIVE}#live-panel" if request.htmx else LIVE
+    return render(request, template, live_context(request, forum, rehearsing=rehearsing))
+
+
 @require_GET
 @login_required
 def live(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    template = f"{LIVE}#live-panel" if request.htmx else LIVE
-    return render(request, template, live_context(request, forum, rehearsing=False))
+    return _live_page(request, forum_pk, rehearsing=False)
 
 
 @require_GET
 @login_required
 def rehearsal(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    template = f"{LIVE}#live-panel" if request.htmx else LIVE
-    return render(request, template, live_context(request, forum, rehearsing=True))
+    return _live_page(request, forum_pk, rehearsing=True)
 
 
 @require_GET

@@ -221,45 +221,48 @@ def session_edit(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpRespon
     return _edit_response(request, _edit_context(request, forum, session, form=form))
 
 
+def _row_change(
+    request: HtmxHttpRequest, forum_pk: int, pk: int, make_form: Callable, apply: Callable
+) -> HttpResponse:
+    """One row's quick change (minutes, pin, move): the posted form applied through the
+    agenda services, then the table; a refusal comes back as the table's error."""
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = make_form(forum, request.POST)
+    if not form.is_valid():
+        return table_response(request, forum, session_pk=pk, error=_first_error(form))
+    apply(forum, session, form.cleaned_data, form)
+    return table_response(request, forum, session_pk=pk)
+
+
 @require_POST
 @editor_required
 def session_minutes(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = MinutesForm(request.POST)
-    if not form.is_valid():
-        return table_response(request, forum, session_pk=pk, error=_first_error(form))
-    services.session_update(session=session, minutes=form.cleaned_data["minutes"])
-    return table_response(request, forum, session_pk=pk)
+    def apply(forum, session, data, form):
+        services.session_update(session=session, minutes=data["minutes"])
+
+    return _row_change(request, forum_pk, pk, lambda forum, data: MinutesForm(data), apply)
 
 
 @require_POST
 @editor_required
 def session_pin(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = PinForm(request.POST, forum=forum)
-    if not form.is_valid():
-        return table_response(request, forum, session_pk=pk, error=_first_error(form))
-    services.session_update(
-        session=session,
-        is_pinned=form.cleaned_data["is_pinned"],
-        pinned_at=form.cleaned_data["pinned_at"],
-    )
-    return table_response(request, forum, session_pk=pk)
+    def apply(forum, session, data, form):
+        services.session_update(
+            session=session, is_pinned=data["is_pinned"], pinned_at=data["pinned_at"]
+        )
+
+    return _row_change(request, forum_pk, pk, lambda forum, data: PinForm(data, forum=forum), apply)
 
 
 @require_POST
 @editor_required
 def session_move(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        return table_response(request, forum, session_pk=pk, error=_first_error(form))
-    position = list(forum.sessions.order_by("order", "pk").values_list("pk", flat=True)).index(pk)
-    services.session_move(session=session, position=form.target(position + 1))
-    return table_response(request, forum, session_pk=pk)
+    def apply(forum, session, data, form):
+        order = list(forum.sessions.order_by("order", "pk").values_list("pk", flat=True))
+        services.session_move(session=session, position=form.target(order.index(pk) + 1))
+
+    return _row_change(request, forum_pk, pk, lambda forum, data: MoveForm(data), apply)
 
 
 @require_http_methods(["GET", "POST"])
