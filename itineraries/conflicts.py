@@ -76,7 +76,7 @@ def _double_bookings(engagements):
     for engagement in engagements:
         if engagement.starts_at is None:
             continue
-        for line in engagement.people.all():
+        for line in engagement.people_lines:
             if line.person_id:
                 by_person[line.person_id].append((engagement, line.person))
     for items in by_person.values():

@@ -211,7 +211,7 @@ def counterparts_met(engagements: list[Engagement]) -> list[CounterpartMet]:
     return [
         CounterpartMet(line=line, engagement=engagement)
         for engagement in ordered
-        for line in engagement.people.all()
+        for line in engagement.people_lines
         if line.side == EngagementPerson.Side.COUNTERPART
     ]
 

@@ -114,7 +114,7 @@ class RowKit:
         return "".join(parts)
 
     def people(self, engagement: Engagement) -> str:
-        lines = engagement.people.all()
+        lines = engagement.people_lines
         if not lines:
             return ""
         items = "".join(f"<li>{self.person_line(line)}</li>" for line in lines)

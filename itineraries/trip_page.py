@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from itineraries.conflicts import trip_conflicts
 from itineraries.delegation_table import delegation_rows
 from itineraries.models import Trip
+from itineraries.models.programme_rows import programme_engagements
 from itineraries.nights import trip_nights
 from itineraries.programme import counterparts_met, linked_forums, trip_programme
 from itineraries.selectors import delegation
@@ -40,9 +41,9 @@ def trip_page_context(
     request: HtmxHttpRequest, trip: Trip, regions: Iterable[str] = REGIONS
 ) -> dict[str, Any]:
     """Everything the trip page (or the named regions of it) shows, from the rows
-    ``Trip.objects.for_detail`` prefetched."""
+    ``Trip.objects.for_detail`` prefetched and the programme's engagements."""
     stops = list(trip.stops.all())
-    engagements = [engagement for stop in stops for engagement in stop.engagements.all()]
+    engagements = programme_engagements(trip, stops)
     segments = list(trip.segments.all())
     can_edit = user_can_edit(request.user)
     context = {

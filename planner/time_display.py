@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, tzinfo
 
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from planner.html_rows import esc
 from planner.language import is_korean
 from planner.timezones import headquarters_zone, zone
 
@@ -142,38 +142,33 @@ def local_and_seoul(
 ) -> SafeString:
     """Local time (with zone) and Seoul time beside it, marked +1/-1 across midnight.
 
-    Renders nothing for a missing start: the caller shows "time TBD" itself.
+    Renders nothing for a missing start: the caller shows "time TBD" itself. Written
+    with f-strings and :func:`esc` (a trip page calls it once per row), each instant
+    converted once.
     """
     if start is None:
         return mark_safe("")
-    local = time_range(start, end, tz)
-    abbr = zone_abbr(start, tz)
-    local_html = format_html(
-        '<span class="time-local"><time datetime="{}">{}</time> <span class="tz">{}</span></span>',
-        machine_instant(start),
-        local,
-        abbr,
+    place, seoul_zone = _tz(tz), headquarters_zone()
+    local_start = start.astimezone(place)
+    local = local_start.strftime("%H:%M")
+    if end is not None:
+        local += "~" + end.astimezone(place).strftime("%H:%M")
+    html = (
+        f'<span class="time-local"><time datetime="{machine_instant(start)}">{esc(local)}</time>'
+        f' <span class="tz">{esc(local_start.strftime("%Z"))}</span></span>'
     )
-    if getattr(_tz(tz), "key", None) == getattr(headquarters_zone(), "key", None):
-        return local_html
-    seoul = time_range(start, end, None)
-    marker = day_offset_marker(start, tz)
-    marker_html = (
-        format_html(
-            ' <span class="day-offset" title="{}">({})</span>',
-            _("Seoul is on another calendar day"),
-            marker,
-        )
-        if marker
-        else ""
-    )
-    return format_html(
-        '{} <span class="time-seoul">{} {}{}</span>',
-        local_html,
-        _("Seoul"),
-        seoul,
-        marker_html,
-    )
+    if getattr(place, "key", None) == getattr(seoul_zone, "key", None):
+        return mark_safe(html)
+    seoul_start = start.astimezone(seoul_zone)
+    seoul = seoul_start.strftime("%H:%M")
+    if end is not None:
+        seoul += "~" + end.astimezone(seoul_zone).strftime("%H:%M")
+    offset = (seoul_start.date() - local_start.date()).days
+    marker = ""
+    if offset:
+        title = esc(_("Seoul is on another calendar day"))
+        marker = f' <span class="day-offset" title="{title}">({offset:+d})</span>'
+    return mark_safe(f'{html} <span class="time-seoul">{esc(_("Seoul"))} {seoul}{marker}</span>')
 
 
 def minutes_label(minutes: int | None) -> str:

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch
 
-from planner.models.base import RefQuerySet, unread
-
-# What the trip page shows of the people, organisations and forums a row names: a name
-# and a link (a page of a thousand engagements names four thousand organisations).
-FORUM_SHOWN = ("title_ko", "title_en", "status", "date", "date_precision", "date_written")
-PERSON_SHOWN = ("name_ko", "name_latin", "position_ko", "position_en", "organisation")
-ORGANISATION_SHOWN = ("name_ko", "name_en", "acronym")
+from planner.models.base import RefQuerySet
 
 # What the trip page's summary shows of the trip itself, read with the trip by an edit view
 # (``for_detail`` selects the same).
@@ -32,52 +26,16 @@ class TripQuerySet(RefQuerySet):
         return self.select_related(*SUMMARY_RELATED)
 
     def for_detail(self, regions: frozenset[str] | None = None) -> TripQuerySet:
-        """The trip page and its print view: stops with their engagements and people,
-        travel, the delegation, agreements and contacts.
+        """The trip page and its print view: stops, travel, the delegation, agreements
+        and contacts. The engagements are read by ``programme_engagements``.
 
         With ``regions`` (the page regions an edit re-renders), only what they show:
         stays, agreements and contacts are in none, the delegation in its own.
         """
-        from itineraries.models import (
-            DelegationGroup,
-            DelegationMember,
-            Engagement,
-            EngagementPerson,
-            Stay,
-            Stop,
-        )
-        from planner.models import Agreement, Contact, Organisation, Person, Venue
+        from itineraries.models import DelegationGroup, DelegationMember, Stay, Stop
+        from planner.models import Agreement, Contact
 
-        Forum = Engagement._meta.get_field("forum").related_model  # forums is not imported
-
-        engagements = (
-            Engagement.objects.select_related("venue", "host", "forum")
-            .defer(*unread(Engagement), *unread(Venue, "venue"))
-            .defer(*unread(Organisation, "host", keep=ORGANISATION_SHOWN))
-            .defer(*unread(Forum, "forum", keep=FORUM_SHOWN))
-            .prefetch_related(
-                Prefetch(
-                    "people",
-                    queryset=EngagementPerson.objects.select_related(
-                        "person__organisation", "organisation"
-                    ).defer(
-                        *unread(EngagementPerson),
-                        *unread(Person, "person", keep=PERSON_SHOWN),
-                        *unread(Organisation, "person__organisation", keep=ORGANISATION_SHOWN),
-                        *unread(Organisation, "organisation", keep=ORGANISATION_SHOWN),
-                    ),
-                )
-            )
-        )
-        programme = [
-            Prefetch(
-                "stops",
-                queryset=Stop.objects.order_by("order", "pk").prefetch_related(
-                    Prefetch("engagements", queryset=engagements)
-                ),
-            ),
-            "segments",
-        ]
+        programme = [Prefetch("stops", queryset=Stop.objects.order_by("order", "pk")), "segments"]
         delegation = [
             Prefetch(
                 "members",

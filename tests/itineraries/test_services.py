@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from itineraries.conflicts import trip_conflicts
 from itineraries.models import Engagement, EngagementPerson, Stop, TravelSegment, Trip
+from itineraries.models.programme_rows import programme_engagements
 from itineraries.services import (
     engagement_cancel,
     engagement_delete,
@@ -203,7 +204,7 @@ def test_conflicts_flag_a_flight_landing_inside_the_buffer(trip, belgrade):
         arrival_timezone="Europe/Belgrade",
     )
 
-    conflicts = trip_conflicts(trip, list(trip.engagements.all()), [flight])
+    conflicts = trip_conflicts(trip, programme_engagements(trip, trip.stops.all()), [flight])
 
     assert [c.kind for c in conflicts] == ["late_arrival"]
     assert conflicts[0].anchors == (f"segment-{flight.pk}", f"engagement-{talk.pk}")
@@ -228,8 +229,13 @@ def test_conflicts_respect_a_shorter_buffer(trip, belgrade):
         arrival_timezone="Europe/Belgrade",
     )
 
-    assert trip_conflicts(trip, list(trip.engagements.all()), [flight]) == []
+    assert trip_conflicts(trip, programme_engagements(trip, trip.stops.all()), [flight]) == []
 
 
 def test_conflicts_on_the_loaded_trip_are_none(trip):
-    assert trip_conflicts(trip, list(trip.engagements.all()), list(trip.segments.all())) == []
+    assert (
+        trip_conflicts(
+            trip, programme_engagements(trip, trip.stops.all()), list(trip.segments.all())
+        )
+        == []
+    )
