@@ -1,4 +1,4 @@
-"""Reads for the trip pages beyond the named querysets (`Trip.objects.for_detail()`)."""
+"""Reads for the trip pages beyond the named querysets and `models/trip_rows.py`."""
 
 from __future__ import annotations
 

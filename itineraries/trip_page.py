@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from itineraries.conflicts import trip_conflicts
 from itineraries.delegation_table import delegation_rows
 from itineraries.models import Trip
 from itineraries.models.programme_rows import programme_engagements
+from itineraries.models.trip_rows import read_trip_relations
 from itineraries.nights import trip_nights
 from itineraries.programme import counterparts_met, linked_forums, trip_programme
 from itineraries.selectors import delegation
@@ -41,7 +41,8 @@ def trip_page_context(
     request: HtmxHttpRequest, trip: Trip, regions: Iterable[str] = REGIONS
 ) -> dict[str, Any]:
     """Everything the trip page (or the named regions of it) shows, from the rows
-    ``Trip.objects.for_detail`` prefetched and the programme's engagements."""
+    ``read_trip_page`` (or ``prefetch_regions``) cached on the trip and the programme's
+    engagements."""
     stops = list(trip.stops.all())
     engagements = programme_engagements(trip, stops)
     segments = list(trip.segments.all())
@@ -71,12 +72,11 @@ def trip_page_context(
 
 
 def prefetch_regions(trip: Trip, regions: Iterable[str]) -> None:
-    """Read onto the edit view's trip (``Trip.objects.for_edit``) the rows that
-    ``for_detail`` would prefetch for these regions: the trip is not read again."""
+    """Read onto the edit view's trip (``Trip.objects.for_edit``) what these regions
+    show: the trip is not read again."""
     # Anything prefetched before the change is stale now.
     trip.__dict__.pop("_prefetched_objects_cache", None)
-    lookups = Trip.objects.for_detail(frozenset(regions))._prefetch_related_lookups
-    prefetch_related_objects([trip], *lookups)
+    read_trip_relations(trip, regions)
 
 
 def render_regions(request: HtmxHttpRequest, trip: Trip, regions: Iterable[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from itineraries.filters import TripFilter
 from itineraries.models import Trip
+from itineraries.models.trip_rows import read_trip_page
 from itineraries.tables import TripTable
 from itineraries.trip_page import DETAIL, REGIONS, trip_page_context
 from planner.listing import HtmxHttpRequest, render_list
@@ -33,8 +34,7 @@ def trip_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def trip_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    trip = get_object_or_404(Trip.objects.for_detail(), pk=pk)
-    context = trip_page_context(request, trip)
+    context = trip_page_context(request, _trip_page(pk))
     template = DETAIL
     if request.htmx and request.htmx.target in REGIONS:
         template = f"{DETAIL}#{request.htmx.target}"
@@ -45,10 +45,16 @@ def trip_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def trip_print(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """A4 itinerary: one page per day, local and Seoul times, counterparts; no navigation."""
-    trip = get_object_or_404(Trip.objects.for_detail(), pk=pk)
-    context = trip_page_context(request, trip)
+    context = trip_page_context(request, _trip_page(pk))
     context["printed_at"] = timezone.localtime()
     return render(request, "itineraries/trip_print.html", context)
+
+
+def _trip_page(pk: int) -> Trip:
+    trip = read_trip_page(pk)
+    if trip is None:
+        raise Http404(_("No such trip."))
+    return trip
 
 
 @require_GET

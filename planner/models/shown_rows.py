@@ -85,14 +85,6 @@ def _spans(columns: Sequence[Columns]) -> list[tuple[Columns, int, int]]:
     return spans
 
 
-def read_rows(queryset: models.QuerySet, *columns: Columns, pools: Pools | None = None) -> Rows:
-    """One tuple of instances per row of ``queryset``, in the order of ``columns``."""
-    spans, db, pools = _spans(columns), queryset.db, {} if pools is None else pools
-    paths = [path for column in columns for path in column.paths]
-    for row in queryset.values_list(*paths):
-        yield tuple(column.instance(row[begin:end], db, pools) for column, begin, end in spans)
-
-
 # Stands for the key while a ShownQuery compiles: it must reach the SQL as one parameter.
 _KEY_PLACEHOLDER = 7_340_031_977
 
@@ -102,11 +94,13 @@ class _Compiled:
     compiler: SQLCompiler
     sql: str
     params: tuple
+    converters: dict
     key_index: int | None  # None: the key did not show as one parameter, compile each time
 
 
 class ShownQuery:
-    """``read_rows`` of ``build(key)``, its SQL compiled once per database connection.
+    """The rows of ``build(key)`` as tuples of instances, one per ``Columns``, in their
+    order; the SQL is compiled once per database connection.
 
     ``build`` must give a queryset whose SQL differs between keys only in the key's
     parameter (a filter on a primary key does); if the placeholder key does not show
@@ -116,36 +110,41 @@ class ShownQuery:
     def __init__(self, build: Callable[[Any], models.QuerySet], *columns: Columns) -> None:
         self.build, self.columns, self.spans = build, columns, _spans(columns)
         self.paths = [path for column in columns for path in column.paths]
+        self._db: str | None = None
         self._compiled: WeakKeyDictionary[Any, _Compiled] = WeakKeyDictionary()
 
     def rows(self, key: Any, pools: Pools | None = None) -> Rows:
-        queryset = self.build(key).values_list(*self.paths)
-        connection = connections[queryset.db]
+        if self._db is None:
+            self._db = self.build(_KEY_PLACEHOLDER).db
+        db = self._db
+        connection = connections[db]
         compiled = self._compiled.get(connection)
         if compiled is None:
-            compiled = self._compiled[connection] = self._compile(queryset.db)
+            compiled = self._compiled[connection] = self._compile(_KEY_PLACEHOLDER, db)
         if compiled.key_index is None:
-            compiler = queryset.query.get_compiler(queryset.db)
-            sql, params = compiler.as_sql()
+            compiled = self._compile(key, db)
+            params = list(compiled.params)
         else:
-            compiler, sql, params = compiled.compiler, compiled.sql, list(compiled.params)
+            params = list(compiled.params)
             params[compiled.key_index] = key
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
+        if compiled.converters:
+            fetched = compiled.compiler.apply_converters(fetched, compiled.converters)
         pools = {} if pools is None else pools
-        for row in compiler.results_iter(results=[fetched], tuple_expected=True):
+        for row in fetched:
             yield tuple(
-                column.instance(row[begin:end], queryset.db, pools)
-                for column, begin, end in self.spans
+                column.instance(row[begin:end], db, pools) for column, begin, end in self.spans
             )
 
-    def _compile(self, db: str) -> _Compiled:
-        queryset = self.build(_KEY_PLACEHOLDER).values_list(*self.paths)
-        compiler = queryset.query.get_compiler(db)
+    def _compile(self, key: Any, db: str) -> _Compiled:
+        compiler = self.build(key).values_list(*self.paths).query.get_compiler(db)
         sql, params = compiler.as_sql()
+        converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
         found = [index for index, value in enumerate(params) if value == _KEY_PLACEHOLDER]
-        return _Compiled(compiler, sql, tuple(params), found[0] if len(found) == 1 else None)
+        key_index = found[0] if key == _KEY_PLACEHOLDER and len(found) == 1 else None
+        return _Compiled(compiler, sql, tuple(params), converters, key_index)
 
 
 def cache_related(instance: models.Model, **related: models.Model | None) -> None:
