@@ -246,7 +246,9 @@ def write_results(path, legs, notes, budgets, verdicts, elapsed, extraction=None
         "Times are in-process (Django's test client, no network), median and 95th percentile "
         "(nearest rank) over the runs shown, after two warm-up requests, on the large data set. "
         "CPU ms is the median process CPU time of the same requests: it excludes waiting for a "
-        "core (other load on the machine) and, on PostgreSQL, the server's own work.",
+        "core (other load on the machine) and, on PostgreSQL, the server's own work. "
+        "The PostgreSQL leg keeps its connection between requests (`DJANGO_CONN_MAX_AGE=60`, "
+        "the production setting); the SQLite leg opens one per request.",
     ]
     for db, leg in legs.items():
         start, end = leg.get("load_average_at_start"), leg.get("load_average_at_end")

@@ -1,5 +1,5 @@
 """Template tags of the trip page: thin wrappers around the Python row writers
-(itineraries/row_html.py, programme_html.py, delegation_table.py)."""
+(itineraries/row_html.py, programme_html.py, stops_html.py, delegation_table.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from itineraries.programme_html import ProgrammeWriter
 from itineraries.programme_html import stop_name as _stop_name
 from itineraries.row_html import RowKit
 from itineraries.row_html import engagement_when as _engagement_when
+from itineraries.stops_html import stop_items as _stop_items
 from planner.language import is_english
 
 register = template.Library()
@@ -39,6 +40,17 @@ register.simple_tag(panels_html.conflict_items, name="conflict_items")
 def delegation_members(context: template.Context) -> SafeString:
     """The delegation table of the trip page (itineraries/delegation_table.py)."""
     return delegation_table(context["trip"].pk, context["delegation_members"], context["can_edit"])
+
+
+@register.simple_tag(takes_context=True)
+def stop_items(context: template.Context) -> SafeString:
+    """The stops panel's list (itineraries/stops_html.py)."""
+    return _stop_items(
+        context["trip"].pk,
+        context["stops"],
+        can_edit=context["can_edit"],
+        csrf_token=str(context.get("csrf_token") or ""),
+    )
 
 
 @register.simple_tag(takes_context=True)
