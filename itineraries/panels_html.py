@@ -42,15 +42,17 @@ def counterpart_rows(kit: RowKit, counterparts: list[CounterpartMet]) -> SafeStr
     if not counterparts:
         return mark_safe(f'<tr><td colspan="2" class="empty">{esc(_("None recorded."))}</td></tr>')
     undated = esc(_("Date TBD"))
-    rows = []
+    rows, engagements = [], {}
     for met in counterparts:
         engagement = met.engagement
-        day = engagement.local_date
-        when = esc(korean_date(day)) if day else undated
+        if engagement.pk not in engagements:  # an engagement with several counterparts
+            day = engagement.local_date
+            when = esc(korean_date(day)) if day else undated
+            engagements[engagement.pk] = (
+                f'<a href="#engagement-{engagement.pk}">{esc(kit.loc(engagement, "title"))}</a>'
+                f'<span class="cell-sub">{when} · {esc(kit.loc(engagement.stop, "city"))}</span>'
+            )
         rows.append(
-            f"<tr><td>{kit.counterpart(met.line)}</td><td>"
-            f'<a href="#engagement-{engagement.pk}">{esc(kit.loc(engagement, "title"))}</a>'
-            f'<span class="cell-sub">{when} · {esc(kit.loc(engagement.stop, "city"))}</span>'
-            "</td></tr>\n"
+            f"<tr><td>{kit.counterpart(met.line)}</td><td>{engagements[engagement.pk]}</td></tr>\n"
         )
     return mark_safe("".join(rows))

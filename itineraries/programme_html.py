@@ -7,7 +7,6 @@ changes in order, then the engagements whose date is not fixed, by stop.
 
 from __future__ import annotations
 
-from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from itineraries.models import Stop, TravelSegment
 from itineraries.programme import Programme, ProgrammeDay
 from itineraries.row_html import RowKit
-from planner.html_rows import esc
+from planner.html_rows import esc, lines_br
 from planner.language import localized, other_language
 from planner.row_url import RowUrl
 from planner.time_display import korean_date, local_and_seoul, local_date
@@ -121,7 +120,7 @@ class ProgrammeWriter:
             number = (
                 f'<span class="segment-number">{esc(segment.carrier)} {esc(segment.number)}</span>'
             )
-        notes = f'<p class="note">{linebreaksbr(segment.notes)}</p>' if segment.notes else ""
+        notes = f'<p class="note">{lines_br(segment.notes)}</p>' if segment.notes else ""
         if self.kit.can_edit:  # one control, as on engagement rows (row_html.py)
             url, label, kind = self.segment_edit(pk), self.kit.words["edit"], "secondary"
         else:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from itineraries.models import Engagement, EngagementPerson
-from planner.html_rows import badge, esc
+from planner.html_rows import badge, esc, lines_br
 from planner.language import is_english, localized
 from planner.models import Role
 from planner.row_url import RowUrl
@@ -40,6 +39,9 @@ class RowKit:
         self.sides = {value: str(label) for value, label in EngagementPerson.Side.choices}
         self.roles = {value: str(label) for value, label in Role.choices}
         self.english = is_english()
+        # A page names the same people, places and hosts on many rows: their HTML is
+        # written once per page (the values it depends on are the memo's key).
+        self.memo: dict[tuple, str] = {}
         self.words = {
             key: esc(_(text))
             for key, text in {
@@ -87,38 +89,56 @@ class RowKit:
         )
 
     def facts(self, engagement: Engagement) -> str:
-        words, parts = self.words, []
+        words, parts, memo = self.words, [], self.memo
         venue = engagement.venue
         if venue:
-            room = f", {engagement.room}" if engagement.room else ""
-            place = self.loc(venue, "city")
-            if venue.timezone and venue.timezone != engagement.stop.timezone:
-                place = f"{place}, {venue.timezone}"  # the day heading shows the stop's zone
-            parts.append(
-                f"<dt>{words['venue']}</dt><dd>{esc(self.loc(venue, 'name'))}{esc(room)}"
-                f' <span class="muted">({esc(place)})</span></dd>'
-            )
+            stop_zone = engagement.stop.timezone if engagement.stop else ""
+            key = ("venue", venue.pk, engagement.room, stop_zone)
+            if key not in memo:
+                memo[key] = self.venue_fact(venue, engagement.room, stop_zone)
+            parts.append(memo[key])
         elif engagement.room:
             parts.append(f"<dt>{words['room']}</dt><dd>{esc(engagement.room)}</dd>")
         if engagement.host:
-            url = self.url(self.organisation, engagement.host_id)
-            name = esc(self.loc(engagement.host, "name"))
-            parts.append(f'<dt>{words["host"]}</dt><dd><a href="{url}">{name}</a></dd>')
+            key = ("host", engagement.host_id)
+            if key not in memo:
+                url = self.url(self.organisation, engagement.host_id)
+                name = esc(self.loc(engagement.host, "name"))
+                memo[key] = f'<dt>{words["host"]}</dt><dd><a href="{url}">{name}</a></dd>'
+            parts.append(memo[key])
         if engagement.forum:
-            url = esc(engagement.forum.get_absolute_url())
-            title = esc(self.loc(engagement.forum, "title"))
-            parts.append(f'<dt>{words["forum"]}</dt><dd><a href="{url}">{title}</a></dd>')
+            key = ("forum", engagement.forum_id)
+            if key not in memo:
+                url = esc(engagement.forum.get_absolute_url())
+                title = esc(self.loc(engagement.forum, "title"))
+                memo[key] = f'<dt>{words["forum"]}</dt><dd><a href="{url}">{title}</a></dd>'
+            parts.append(memo[key])
         for key, text in (("objectives", engagement.objectives), ("notes", engagement.notes)):
             if text:
-                parts.append(f"<dt>{words[key]}</dt><dd>{linebreaksbr(text)}</dd>")
+                parts.append(f"<dt>{words[key]}</dt><dd>{lines_br(text)}</dd>")
         return "".join(parts)
+
+    def venue_fact(self, venue: Any, room: str, stop_zone: str) -> str:
+        room = f", {room}" if room else ""
+        place = self.loc(venue, "city")
+        if venue.timezone and venue.timezone != stop_zone:
+            place = f"{place}, {venue.timezone}"  # the day heading shows the stop's zone
+        return (
+            f"<dt>{self.words['venue']}</dt><dd>{esc(self.loc(venue, 'name'))}{esc(room)}"
+            f' <span class="muted">({esc(place)})</span></dd>'
+        )
 
     def people(self, engagement: Engagement) -> str:
         lines = engagement.people_lines
         if not lines:
             return ""
-        items = "".join(f"<li>{self.person_line(line)}</li>" for line in lines)
-        return f'<ul class="people-lines">{items}</ul>'
+        memo, items = self.memo, []
+        for line in lines:
+            key = ("line", *_line_key(line))
+            if key not in memo:
+                memo[key] = f"<li>{self.person_line(line)}</li>"
+            items.append(memo[key])
+        return f'<ul class="people-lines">{"".join(items)}</ul>'
 
     def person_line(self, line: EngagementPerson) -> str:
         side = self.sides.get(line.side, line.side)
@@ -149,6 +169,12 @@ class RowKit:
         return label
 
     def counterpart(self, line: EngagementPerson) -> str:
+        key = ("counterpart", *_line_key(line))
+        if key not in self.memo:
+            self.memo[key] = self.counterpart_cell(line)
+        return self.memo[key]
+
+    def counterpart_cell(self, line: EngagementPerson) -> str:
         person, organisation = line.person, line.organisation
         if person:
             link = f'<a href="{self.url(self.person, person.pk)}">{esc(person)}</a>'
@@ -180,6 +206,12 @@ class RowKit:
             f'<div class="item-actions" hx-boost="true">'
             f'<a class="krds-btn xsmall {kind}" href="{url}">{label}</a></div>'
         )
+
+
+def _line_key(line: EngagementPerson) -> tuple:
+    """What a people line's HTML depends on (its person and organisation are one
+    instance per page, so their ids stand for their names)."""
+    return (line.side, line.role, line.printed_as, line.person_id, line.organisation_id)
 
 
 def engagement_when(engagement: Engagement) -> SafeString:

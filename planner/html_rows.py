@@ -23,6 +23,12 @@ def esc(value: Any) -> str:
     return _escape(str(value), quote=True)
 
 
+def lines_br(value: Any) -> str:
+    """Django's ``linebreaksbr`` for a row: the text escaped, each line break a ``<br>``."""
+    text = esc(value).replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\n", "<br>")
+
+
 def badge(value: str, label: str) -> SafeString:
     """A KRDS badge for a status or kind value, labelled in words (colour is never the
     only cue)."""

@@ -137,6 +137,11 @@ def machine_instant(instant: datetime) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ" if utc.second else "%Y-%m-%dT%H:%MZ")
 
 
+def _clock(local: datetime) -> str:
+    """ "09:05": ``strftime("%H:%M")``, several times cheaper (a page has thousands)."""
+    return f"{local.hour:02d}:{local.minute:02d}"
+
+
 def local_and_seoul(
     start: datetime | None, end: datetime | None = None, tz: tzinfo | str | None = None
 ) -> SafeString:
@@ -150,9 +155,9 @@ def local_and_seoul(
         return mark_safe("")
     place, seoul_zone = _tz(tz), headquarters_zone()
     local_start = start.astimezone(place)
-    local = local_start.strftime("%H:%M")
+    local = _clock(local_start)
     if end is not None:
-        local += "~" + end.astimezone(place).strftime("%H:%M")
+        local += "~" + _clock(end.astimezone(place))
     html = (
         f'<span class="time-local"><time datetime="{machine_instant(start)}">{esc(local)}</time>'
         f' <span class="tz">{esc(local_start.strftime("%Z"))}</span></span>'
@@ -160,9 +165,9 @@ def local_and_seoul(
     if getattr(place, "key", None) == getattr(seoul_zone, "key", None):
         return mark_safe(html)
     seoul_start = start.astimezone(seoul_zone)
-    seoul = seoul_start.strftime("%H:%M")
+    seoul = _clock(seoul_start)
     if end is not None:
-        seoul += "~" + end.astimezone(seoul_zone).strftime("%H:%M")
+        seoul += "~" + _clock(end.astimezone(seoul_zone))
     offset = (seoul_start.date() - local_start.date()).days
     marker = ""
     if offset:
