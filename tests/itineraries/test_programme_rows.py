@@ -97,7 +97,8 @@ def test_the_compiled_query_runs_with_each_key():
     assert len(list(ENGAGEMENTS.rows(first.pk))) == 1
     assert len(list(ENGAGEMENTS.rows(second.pk))) == 2
     assert list(ENGAGEMENTS.rows(-1)) == []
-    assert ENGAGEMENTS._compiled[connections["default"]].key_index is not None  # compiled once, reused
+    # Compiled once, reused for every key.
+    assert ENGAGEMENTS._compiled[connections["default"]].key_index is not None
 
 
 def test_a_key_that_is_not_one_parameter_compiles_each_time():
