@@ -71,7 +71,7 @@ class RowKit:
             classes += " is-untimed"
         venue, pk = engagement.venue, engagement.pk
         zone = ""
-        if venue and venue.timezone and venue.timezone != engagement.stop.timezone:
+        if venue and venue.timezone and venue.timezone != _stop_zone(engagement):
             zone = f' <span class="zone">{esc(venue.timezone)}</span>'
         note = f'<p class="note">{esc(engagement.date_note)}</p>' if engagement.date_note else ""
         facts = self.facts(engagement)
@@ -92,7 +92,7 @@ class RowKit:
         words, parts, memo = self.words, [], self.memo
         venue = engagement.venue
         if venue:
-            stop_zone = engagement.stop.timezone if engagement.stop else ""
+            stop_zone = _stop_zone(engagement)
             key = ("venue", venue.pk, engagement.room, stop_zone)
             if key not in memo:
                 memo[key] = self.venue_fact(venue, engagement.room, stop_zone)
@@ -206,6 +206,11 @@ class RowKit:
             f'<div class="item-actions" hx-boost="true">'
             f'<a class="krds-btn xsmall {kind}" href="{url}">{label}</a></div>'
         )
+
+
+def _stop_zone(engagement: Engagement) -> str:
+    """The zone the day heading shows (none for an engagement no place was named for)."""
+    return engagement.stop.timezone if engagement.stop else ""
 
 
 def _line_key(line: EngagementPerson) -> tuple:

@@ -21,7 +21,6 @@ from itineraries.models.trips import Stop, TravelSegment, Trip
 from planner.models import Agreement, Contact, Organisation, Person, SourceDocument, Venue
 from planner.models.shown_rows import Columns, ShownQuery, cache_related
 
-ORGANISATION_SHOWN = ("name_ko", "name_en", "acronym")
 SUMMARY = ShownQuery(
     lambda pk: Trip.objects.filter(pk=pk),
     Columns(Trip),
@@ -64,7 +63,7 @@ AGREEMENTS = ShownQuery(
 CONTACTS = ShownQuery(
     lambda pk: Contact.objects.filter(trip=pk).order_by("-responsibility", "pk"),
     Columns(Contact),
-    Columns(Contact._meta.get_field("department").related_model, "department", shared="orgs"),
+    Columns(Organisation, "department", shared="organisations"),
     Columns(Person, "person", shared="people"),
 )
 

@@ -113,3 +113,16 @@ def test_a_key_that_is_not_one_parameter_compiles_each_time():
     ]
     assert list(twice.rows(-1)) == []
     assert twice._compiled[connections["default"]].key_index is None
+
+
+def test_a_row_without_a_stop_at_a_venue_with_its_own_zone_renders():
+    from itineraries.row_html import RowKit
+
+    trip = _trip_of(1)
+    engagement = EngagementFactory(
+        stop=None, trip=trip, venue=VenueFactory(timezone="Asia/Tokyo"), title_ko="장소만 있는 면담"
+    )
+    (row,) = [e for e in programme_engagements(trip, trip.stops.all()) if e.pk == engagement.pk]
+    html = RowKit(trip.pk, can_edit=True).row(row)
+    assert "장소만 있는 면담" in html
+    assert '<span class="zone">Asia/Tokyo</span>' in html
