@@ -7,9 +7,11 @@ a row is one f-string in which only the row's own text is escaped. What a row of
 less often (pin to a time, delete, the calendar file) is not in the row at all: its
 "more" link fetches a menu (``forums.agenda.menu_views``).
 
-The forms and links inside ``#agenda-table`` are boosted by htmx (the table carries
-``hx-boost``), so each appears once as a plain ``action``/``href`` that also works
-without JavaScript.
+The table's controls belong to one form outside the rows (``form="agenda-rows"``,
+see ``forums.agenda.views.rows_save``), so the CSRF field is sent once per page, not
+twice per row. That form and the links are boosted by htmx (the table carries
+``hx-boost``): each appears once as a plain ``action``/``href`` that also works without
+JavaScript.
 """
 
 from __future__ import annotations
@@ -52,19 +54,18 @@ def row_breaks(previous: Any | None, session: Any, cols: int) -> str:
 
 
 class EditorRows:
-    """What every row of one editor page shares: words, URL patterns, the CSRF field."""
+    """What every row of one editor page shares: words and URL patterns.
 
-    def __init__(self, forum: Any, *, can_edit: bool, csrf_token: str = "") -> None:
+    ``typed`` holds what staff typed in rows whose change was refused (by row): those
+    fields show it again, marked invalid, instead of the stored minutes."""
+
+    def __init__(self, forum: Any, *, can_edit: bool, typed: dict[int, str] | None = None) -> None:
         self.tz = forum.clock_tz
         self.can_edit = can_edit
         self.cols = 5 if can_edit else 3
-        url = {
-            name: RowUrl(f"forums:agenda:{name}", forum.pk)
-            for name in ("session_move", "session_minutes", "session_edit", "session_menu")
-        }
-        self.move_url, self.minutes_url = url["session_move"], url["session_minutes"]
-        self.edit_url, self.menu_url = url["session_edit"], url["session_menu"]
-        self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+        self.typed = typed or {}
+        self.edit_url = RowUrl("forums:agenda:session_edit", forum.pk)
+        self.menu_url = RowUrl("forums:agenda:session_menu", forum.pk)
         # Translated and escaped once; the formats take a row's title (escaped after).
         words = {
             "tbd": _("Time TBD"),
@@ -131,11 +132,11 @@ class EditorRows:
         down = " disabled" if index == last else ""
         return (
             f'<td class="agenda-order"><span class="agenda-grip">{index + 1}</span>'
-            f'<form method="post" action="{self.move_url(pk)}">{self.csrf}'
-            f'<button name="direction" value="up" id="move-up-{pk}"{up}'
-            f' aria-label="{self.say("up", title=title)}">↑</button>'
-            f'<button name="direction" value="down" id="move-down-{pk}"{down}'
-            f' aria-label="{self.say("down", title=title)}">↓</button></form></td>'
+            f'<button type="submit" form="agenda-rows" name="up" value="{pk}" id="move-up-{pk}"'
+            f'{up} aria-label="{self.say("up", title=title)}">↑</button>'
+            f'<button type="submit" form="agenda-rows" name="down" value="{pk}"'
+            f' id="move-down-{pk}"{down} aria-label="{self.say("down", title=title)}">↓</button>'
+            "</td>"
         )
 
     def time_range(self, row: AgendaRow) -> str:
@@ -147,18 +148,18 @@ class EditorRows:
         return f'<span class="ros-range">{start}{end}</span>'
 
     def minutes(self, row: AgendaRow) -> str:
-        """The minutes field: saved on change (htmx), or with Enter without JavaScript.
-
-        The form's one field submits it on Enter (implicit submission), so it needs
-        no button of its own.
-        """
+        """The minutes field, named with the minutes it shows (``RowChangesForm``): saved
+        on change (agenda.js), or with Enter, which submits the table's form."""
         pk, minutes = row.session.pk, row.session.minutes
+        shown = "" if minutes is None else str(minutes)
+        value, invalid = shown, ""
+        if pk in self.typed:
+            value, invalid = escape(self.typed[pk]), ' aria-invalid="true"'
         return (
-            f'<form method="post" action="{self.minutes_url(pk)}"'
-            f' hx-trigger="change delay:300ms, submit">{self.csrf}'
-            f'<input id="minutes-{pk}" name="minutes" type="number" min="1" max="1440"'
-            f' value="{"" if minutes is None else minutes}" class="krds-input"'
-            f' inputmode="numeric" aria-label="{self.say("minutes", title=row.title)}"></form>'
+            f'<span class="ros-min"><input form="agenda-rows" id="minutes-{pk}"'
+            f' name="minutes-{pk}-{shown}" type="number" min="1" max="1440" value="{value}"'
+            f' class="krds-input" inputmode="numeric"{invalid}'
+            f' aria-label="{self.say("minutes", title=row.title)}"></span>'
         )
 
     def pin_badge(self, row: AgendaRow) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -9,12 +10,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forums.agenda.rows import AGENDA_ROLES, agenda_clock
+from forums.agenda.services import MinutesEdit, RowMove
 from forums.models import Forum, Session
 from planner.forms import CleanInputMixin, TimeInput, local_to_instant
 from planner.models import Person, Role
 from planner.people_forms import use_person_picker
 
 MAX_MINUTES = 24 * 60
+MINUTES_NAME = re.compile(r"minutes-(\d+)-(\d*)")
 
 
 class PinMixin(CleanInputMixin, forms.Form):
@@ -75,30 +78,78 @@ class SessionForm(PinMixin, forms.ModelForm):
         return data
 
 
-class MinutesForm(CleanInputMixin, forms.Form):
-    minutes = forms.IntegerField(label=_("minutes"), min_value=1, max_value=MAX_MINUTES)
-
-
 class ExtendForm(CleanInputMixin, forms.Form):
     """Live mode: add (or take back) a few minutes on the running row."""
 
     delta = forms.IntegerField(min_value=-60, max_value=60)
 
 
-class MoveForm(CleanInputMixin, forms.Form):
-    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")], required=False)
+class RowChangesForm(CleanInputMixin, forms.Form):
+    """The editor table's one form: every row's minutes and at most one move.
+
+    A minutes field is named ``minutes-<row>-<minutes shown>``, so the post itself says
+    what the page showed: the service then changes only what staff changed, and notices
+    where someone else changed the same row in between. ↑ and ↓ post ``up`` or ``down``
+    with the row; a drag posts ``session`` and ``position``.
+    """
+
+    up = forms.IntegerField(required=False)
+    down = forms.IntegerField(required=False)
+    session = forms.IntegerField(required=False)
     position = forms.IntegerField(min_value=1, required=False)
+
+    def __init__(self, data: Any) -> None:
+        super().__init__(data)
+        self.shown: dict[str, tuple[int, int | None]] = {}
+        for name in data:
+            found = MINUTES_NAME.fullmatch(name)
+            if found:
+                self.shown[name] = (int(found[1]), int(found[2]) if found[2] else None)
+                self.fields[name] = forms.IntegerField(
+                    min_value=1, max_value=MAX_MINUTES, required=False
+                )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not cleaned.get("direction") and not cleaned.get("position"):
-            raise forms.ValidationError(_("Say where the row goes."))
+        for name, (_pk, shown) in self.shown.items():
+            if name not in self.errors and shown is not None and cleaned.get(name) is None:
+                self.add_error(name, _("Give the row's minutes."))
         return cleaned
 
-    def target(self, current: int) -> int:
-        if self.cleaned_data.get("position"):
-            return self.cleaned_data["position"]
-        return current - 1 if self.cleaned_data["direction"] == "up" else current + 1
+    def edits(self) -> list[MinutesEdit]:
+        return [
+            MinutesEdit(pk, shown, self.cleaned_data[name])
+            for name, (pk, shown) in self.shown.items()
+        ]
+
+    def move(self) -> RowMove | None:
+        data = self.cleaned_data
+        if data.get("session") and data.get("position"):
+            return RowMove(data["session"], position=data["position"])
+        if data.get("up"):
+            return RowMove(data["up"], step=-1)
+        if data.get("down"):
+            return RowMove(data["down"], step=1)
+        return None
+
+    def typed(self) -> dict[int, str]:
+        """What staff typed where it differs from what the page showed (by row): shown
+        again when the change is refused. Fields left as shown are not kept, so a row
+        someone else changed meanwhile shows their minutes, not the page's old ones."""
+        typed = {}
+        for name, (pk, shown) in self.shown.items():
+            raw = str(self.data.get(name, "")).strip()
+            if raw != ("" if shown is None else str(shown)):
+                typed[pk] = raw
+        return typed
+
+    def refused_rows(self) -> list[tuple[int, str]]:
+        """(row, message) for each minutes field that did not validate."""
+        return [
+            (self.shown[name][0], " ".join(errors))
+            for name, errors in self.errors.items()
+            if name in self.shown
+        ]
 
 
 class PinForm(PinMixin):

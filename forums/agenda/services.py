@@ -12,6 +12,8 @@ On SQLite, ``transaction_mode: IMMEDIATE`` already serialises writers the same w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -161,6 +163,14 @@ def session_update(
     _lock_session(session)
     if expected_revision is not None and session.revision != expected_revision:
         raise StaleEditError(session)
+    _write_fields(session, pinned_at, fields)
+    agenda_recalculate(forum=session.forum)
+    session.refresh_from_db()
+    return session
+
+
+def _write_fields(session: Session, pinned_at: datetime | None, fields: dict[str, Any]) -> None:
+    """Save one locked row's changed fields (the cascade runs after, once per write)."""
     session.revision += 1
     for name, value in fields.items():
         setattr(session, name, value)
@@ -173,9 +183,6 @@ def session_update(
         session.end_time = (start + timedelta(minutes=session.minutes)).time()
     session.full_clean()
     session.save()
-    agenda_recalculate(forum=session.forum)
-    session.refresh_from_db()
-    return session
 
 
 @transaction.atomic
@@ -193,15 +200,77 @@ def session_delete(*, session: Session) -> Forum:
 def session_move(*, session: Session, position: int) -> Session:
     """Put the row at ``position`` (1-based, clamped to the agenda) and cascade."""
     _lock_session(session)
-    sessions = _ordered(session.forum)
-    moving = next(s for s in sessions if s.pk == session.pk)
+    _place(_ordered(session.forum), session.pk, position)
+    agenda_recalculate(forum=session.forum)
+    session.refresh_from_db()
+    return session
+
+
+def _place(sessions: list[Session], pk: int, position: int) -> None:
+    """Renumber the rows with row ``pk`` at ``position`` (1-based, clamped)."""
+    moving = next(s for s in sessions if s.pk == pk)
     sessions.remove(moving)
     target = min(max(position, 1), len(sessions) + 1)
     sessions.insert(target - 1, moving)
     _renumber(sessions)
-    agenda_recalculate(forum=session.forum)
-    session.refresh_from_db()
-    return session
+
+
+@dataclass(frozen=True)
+class MinutesEdit:
+    """A row's minutes as the editor page showed them, and as staff then typed them."""
+
+    session_pk: int
+    shown: int | None
+    typed: int | None
+
+
+@dataclass(frozen=True)
+class RowMove:
+    """↑ (``step=-1``), ↓ (``step=1``) or a drag to ``position`` (1-based)."""
+
+    session_pk: int
+    step: int = 0
+    position: int | None = None
+
+
+class StaleMinutesError(Exception):
+    """Rows whose minutes someone changed after the page showed them; nothing was written.
+
+    ``rows`` pairs each edit with the row as it is now (``None``: deleted since)."""
+
+    def __init__(self, rows: list[tuple[MinutesEdit, Session | None]]):
+        super().__init__(f"{len(rows)} rows changed since the page was shown")
+        self.rows = rows
+
+
+@transaction.atomic
+def rows_change(
+    *, forum: Forum, minutes: Sequence[MinutesEdit] = (), move: RowMove | None = None
+) -> None:
+    """The editor table's one write: the minutes staff changed, then at most one move.
+
+    An edit counts only where the typed minutes differ from those shown, so a page
+    that is out of date changes nothing staff did not touch. Where a row's minutes
+    were changed by someone else since, nothing is written (``StaleMinutesError``)."""
+    forum = lock_forum(forum)
+    sessions = _ordered(forum)
+    by_pk = {session.pk: session for session in sessions}
+    edits = [edit for edit in minutes if edit.typed != edit.shown]
+    stale = [
+        (edit, by_pk.get(edit.session_pk))
+        for edit in edits
+        if edit.session_pk not in by_pk or by_pk[edit.session_pk].minutes != edit.shown
+    ]
+    if stale:
+        raise StaleMinutesError(stale)
+    for edit in edits:
+        session = by_pk[edit.session_pk]
+        session.forum = forum
+        _write_fields(session, None, {"minutes": edit.typed})
+    if move is not None and move.session_pk in by_pk:
+        current = sessions.index(by_pk[move.session_pk]) + 1
+        _place(sessions, move.session_pk, move.position or current + move.step)
+    agenda_recalculate(forum=forum)
 
 
 @transaction.atomic

@@ -13,12 +13,11 @@ session = "agenda/sessions/<int:pk>/"
 
 urlpatterns = [
     path("agenda/", views.editor, name="editor"),
+    path("agenda/rows/", views.rows_save, name="rows_save"),
     path("agenda/sessions/add/", views.session_add, name="session_add"),
     path(session, views.session_edit, name="session_edit"),
     path(f"{session}menu/", menu.session_menu, name="session_menu"),
-    path(f"{session}minutes/", views.session_minutes, name="session_minutes"),
     path(f"{session}pin/", views.session_pin, name="session_pin"),
-    path(f"{session}move/", views.session_move, name="session_move"),
     path(f"{session}delete/", views.session_delete, name="session_delete"),
     path(f"{session}people/add/", views.person_add, name="person_add"),
     path(f"{session}people/<int:line_pk>/delete/", views.person_remove, name="person_remove"),

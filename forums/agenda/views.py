@@ -22,9 +22,8 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 
 from forums.agenda import services
 from forums.agenda.forms import (
-    MinutesForm,
-    MoveForm,
     PinForm,
+    RowChangesForm,
     SessionAddForm,
     SessionForm,
     SessionItemForm,
@@ -34,7 +33,7 @@ from forums.agenda.rows import agenda_rows, forum_timing, printed_name
 from forums.agenda.selectors import forums_for_agenda, latest_version
 from forums.agenda.versions import AgendaDiff, compared_rows, snapshot_rows, versions_diff
 from forums.models import AgendaVersion, Forum, Session, SessionItem, SessionPerson
-from planner.language import is_english
+from planner.language import is_english, localized
 from planner.listing import HtmxHttpRequest
 from planner.models import StaleEditError
 from planner.permissions import editor_required, user_can_edit
@@ -102,11 +101,21 @@ def editor_url(forum: Forum, session_pk: int | None = None) -> str:
 
 
 def table_response(
-    request: HtmxHttpRequest, forum: Forum, *, session_pk: int | None = None, error: str = ""
+    request: HtmxHttpRequest,
+    forum: Forum,
+    *,
+    session_pk: int | None = None,
+    error: str = "",
+    typed: dict[int, str] | None = None,
 ) -> HttpResponse:
-    """The changed table for htmx (with ``agendaChanged``), else back to the editor."""
-    if request.htmx:
-        context = agenda_context(request, forum, error=error, focus=session_pk)
+    """The changed table for htmx (with ``agendaChanged``), else back to the editor.
+
+    ``typed`` (a refused change: what staff typed, by row) shows the table again with
+    those values in its fields; without JavaScript that is the whole editor page."""
+    if request.htmx or typed:
+        context = agenda_context(request, forum, error=error, focus=session_pk, typed=typed or {})
+        if not request.htmx:
+            return render(request, EDITOR, context)
         response = render(request, f"{EDITOR}#agenda-table", context)
         return trigger_client_event(response, "agendaChanged")
     if error:
@@ -221,48 +230,60 @@ def session_edit(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpRespon
     return _edit_response(request, _edit_context(request, forum, session, form=form))
 
 
-def _row_change(
-    request: HtmxHttpRequest, forum_pk: int, pk: int, make_form: Callable, apply: Callable
-) -> HttpResponse:
-    """One row's quick change (minutes, pin, move): the posted form applied through the
-    agenda services, then the table; a refusal comes back as the table's error."""
-    forum = get_forum(forum_pk)
-    session = get_object_or_404(Session, forum=forum, pk=pk)
-    form = make_form(forum, request.POST)
-    if not form.is_valid():
-        return table_response(request, forum, session_pk=pk, error=_first_error(form))
-    apply(forum, session, form.cleaned_data, form)
-    return table_response(request, forum, session_pk=pk)
-
-
 @require_POST
 @editor_required
-def session_minutes(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    def apply(forum, session, data, form):
-        services.session_update(session=session, minutes=data["minutes"])
+def rows_save(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
+    """The table's one form: changed minutes and a move (↑, ↓ or a drag), then the table.
 
-    return _row_change(request, forum_pk, pk, lambda forum, data: MinutesForm(data), apply)
+    A refusal shows the table again with what staff typed still in its fields."""
+    forum = get_forum(forum_pk)
+    form = RowChangesForm(request.POST)
+    if not form.is_valid():
+        titles = _titles(forum)
+        refused = [
+            _("“%(title)s”: %(error)s") % {"title": titles.get(pk, ""), "error": error}
+            for pk, error in form.refused_rows()
+        ]
+        error = " ".join(refused) or _first_error(form)
+        return table_response(request, forum, error=error, typed=form.typed())
+    move = form.move()
+    try:
+        services.rows_change(forum=forum, minutes=form.edits(), move=move)
+    except services.StaleMinutesError as stale:
+        error = " ".join(_stale_minutes(edit, now) for edit, now in stale.rows)
+        return table_response(request, forum, error=error, typed=form.typed())
+    changed = [edit.session_pk for edit in form.edits() if edit.typed != edit.shown]
+    return table_response(
+        request, forum, session_pk=move.session_pk if move else next(iter(changed), None)
+    )
+
+
+def _titles(forum: Forum) -> dict[int, str]:
+    return {session.pk: localized(session, "title") for session in forum.sessions.all()}
+
+
+def _stale_minutes(edit: services.MinutesEdit, now: Session | None) -> str:
+    if now is None:
+        return _("A row you changed was deleted in the meantime.")
+    return _(
+        "“%(title)s”: someone else changed its minutes to %(now)s after the page was shown, "
+        "so your %(typed)s were not saved. They are still in the field: save again to keep them."
+    ) % {"title": localized(now, "title"), "now": now.minutes, "typed": edit.typed}
 
 
 @require_POST
 @editor_required
 def session_pin(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    def apply(forum, session, data, form):
-        services.session_update(
-            session=session, is_pinned=data["is_pinned"], pinned_at=data["pinned_at"]
-        )
-
-    return _row_change(request, forum_pk, pk, lambda forum, data: PinForm(data, forum=forum), apply)
-
-
-@require_POST
-@editor_required
-def session_move(request: HtmxHttpRequest, forum_pk: int, pk: int) -> HttpResponse:
-    def apply(forum, session, data, form):
-        order = list(forum.sessions.order_by("order", "pk").values_list("pk", flat=True))
-        services.session_move(session=session, position=form.target(order.index(pk) + 1))
-
-    return _row_change(request, forum_pk, pk, lambda forum, data: MoveForm(data), apply)
+    forum = get_forum(forum_pk)
+    session = get_object_or_404(Session, forum=forum, pk=pk)
+    form = PinForm(request.POST, forum=forum)
+    if not form.is_valid():
+        return table_response(request, forum, session_pk=pk, error=_first_error(form))
+    data = form.cleaned_data
+    services.session_update(
+        session=session, is_pinned=data["is_pinned"], pinned_at=data["pinned_at"]
+    )
+    return table_response(request, forum, session_pk=pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,8 +16,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def editor_rows(context: template.Context, rows: Sequence[AgendaRow]) -> SafeString:
     """Every row of the editor's table, with the headings between them."""
-    token = str(context.get("csrf_token", ""))
-    kit = EditorRows(context["forum"], can_edit=context["can_edit"], csrf_token=token)
+    kit = EditorRows(context["forum"], can_edit=context["can_edit"], typed=context.get("typed"))
     return kit.render(rows, focus=context.get("focus"))
 
 

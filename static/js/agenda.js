@@ -26,17 +26,44 @@
             return;
           }
           var row = event.item;
-          // The row's first form is its ↑ ↓ form: it posts to the move URL.
-          window.htmx.ajax("POST", row.querySelector("form").getAttribute("action"), {
+          // The table's form takes the move (its ↑ ↓ post there too); only the row
+          // and its new place are sent (the CSRF header comes from <body>).
+          window.htmx.ajax("POST", document.getElementById("agenda-rows").getAttribute("action"), {
             source: row,
             target: "#agenda-table",
             swap: "outerHTML",
-            values: { position: event.newDraggableIndex + 1 },
+            values: { session: row.id.replace(/^session-/, ""), position: event.newDraggableIndex + 1 },
           });
         },
       });
     });
   }
+
+  // A changed minutes field submits the table's form after a short pause, so a few
+  // quick changes (the number field's arrows) go as one save; Enter submits at once.
+  var pendingSave = null;
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches("input[form='agenda-rows']")) {
+      return;
+    }
+    clearTimeout(pendingSave);
+    pendingSave = setTimeout(function () {
+      var form = document.getElementById("agenda-rows");
+      if (form) {
+        form.requestSubmit();
+      }
+    }, 300);
+  });
+  document.addEventListener(
+    "submit",
+    function (event) {
+      if (event.target.id === "agenda-rows") {
+        clearTimeout(pendingSave);
+      }
+    },
+    true
+  );
 
   // Keep keyboard focus on the same control (same id) after the table is swapped.
   var focusedId = null;

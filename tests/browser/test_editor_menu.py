@@ -88,9 +88,13 @@ def test_without_javascript_the_menu_is_a_page_and_its_actions_still_work(
     page.locator(f"#minutes-{first.pk}").press("Enter")
     page.wait_for_url(person.url(editor) + f"#session-{first.pk}")
     expect(page.locator(f"#minutes-{first.pk}")).to_have_value("15")
+    # A field changed without Enter is not lost when a move is pressed: one form.
+    second = session(forum, 2)
+    page.locator(f"#minutes-{second.pk}").fill("4")
     page.locator(f"#move-down-{first.pk}").click()
     page.wait_for_url(person.url(editor) + f"#session-{first.pk}")
     expect(page.locator("#agenda-table tbody tr.agenda-row").nth(1)).to_have_id(
         f"session-{first.pk}"
     )
+    expect(page.locator(f"#minutes-{second.pk}")).to_have_value("4")
     person.check("agenda-editor-nojs-after", axe=False)

@@ -56,7 +56,7 @@ def test_changing_a_rows_minutes_moves_every_later_row(visitor, staff_user, foru
     mark_document(page)
 
     minutes = page.locator(f"#minutes-{first.pk}")
-    with page.expect_response(lambda r: r.url.endswith(f"/sessions/{first.pk}/minutes/")):
+    with page.expect_response(lambda r: r.url.endswith("/agenda/rows/")):
         minutes.fill(str(first.minutes + 5))
         minutes.press("Tab")  # the change event sends it
 
@@ -112,7 +112,7 @@ def test_run_of_show_editor_works_with_the_keyboard_alone(staff, forum):
     assert focus_style(page, field) != unfocused[field], "no visible focus on the minutes field"
     page.keyboard.press("Control+A")
     page.keyboard.type("20")
-    with page.expect_response(lambda r: r.url.endswith(f"/sessions/{first.pk}/minutes/")):
+    with page.expect_response(lambda r: r.url.endswith("/agenda/rows/")):
         page.keyboard.press("Enter")
     expect(page.locator("#agenda-table tbody tr").nth(1).locator(".ros-range")).to_have_text(
         "15:10~15:13"
@@ -123,7 +123,7 @@ def test_run_of_show_editor_works_with_the_keyboard_alone(staff, forum):
     # Move the first row down with its ↓ button, reached backwards from the minutes field.
     tab_to(page, move_down, backwards=True)
     assert focus_style(page, move_down) != unfocused[move_down], "no visible focus on ↓"
-    with page.expect_response(lambda r: r.url.endswith(f"/sessions/{first.pk}/move/")):
+    with page.expect_response(lambda r: r.url.endswith("/agenda/rows/")):
         page.keyboard.press("Enter")
     expect(page.locator("#agenda-table tbody tr").first).to_have_id(f"session-{second.pk}")
     expect(page.locator("#agenda-table tbody tr").nth(1)).to_have_id(f"session-{first.pk}")
@@ -135,6 +135,45 @@ def test_run_of_show_editor_works_with_the_keyboard_alone(staff, forum):
     assert_not_reloaded(page)
     staff.check("agenda-editor-keyboard")
     assert list(Session.objects.filter(forum=forum).order_by("order")[:2]) == [second, first]
+
+
+def test_a_dragged_row_moves_and_a_changed_field_saves_once(staff, forum):
+    closing = Session.objects.filter(forum=forum).order_by("-order").first()
+    first = Session.objects.get(forum=forum, order=1)
+    staff.open(reverse("forums:agenda:editor", args=[forum.pk]), name="agenda-editor")
+    page = staff.page
+    page.set_viewport_size({"width": 1366, "height": 2000})  # the whole table on screen
+    mark_document(page)
+    posts = []
+    page.on(
+        "request", lambda request: posts.append(request.url) if request.method == "POST" else None
+    )
+
+    grip, target = (
+        page.locator(f"#session-{pk} .agenda-grip").bounding_box() for pk in (closing.pk, first.pk)
+    )
+    with page.expect_response(lambda r: r.url.endswith("/agenda/rows/")):
+        page.mouse.move(grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(target["x"] + target["width"] / 2, target["y"] + 2, steps=20)
+        page.mouse.up()
+    expect(page.locator("#agenda-table tbody tr.agenda-row").first).to_have_id(
+        f"session-{closing.pk}"
+    )
+    settled(page)
+    minutes = page.locator(f"#minutes-{first.pk}")
+    with page.expect_response(lambda r: r.url.endswith("/agenda/rows/")):
+        minutes.fill("12")
+        minutes.press("Enter")  # a change and Enter: one save, not two
+    expect(page.locator(f"#session-{first.pk} .ros-range")).to_have_text("14:55~15:07")
+    settled(page)
+    page.wait_for_timeout(500)  # longer than the change pause: a second save would be out
+
+    assert_not_reloaded(page)
+    assert len(posts) == 2, posts
+    assert Session.objects.filter(forum=forum).order_by("order").first() == closing
+    first.refresh_from_db()
+    assert first.minutes == 12
 
 
 def test_print_view_and_pdf_download(staff, forum):

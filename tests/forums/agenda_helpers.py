@@ -86,3 +86,14 @@ def user_in(group: str | None, username: str):
     if group:
         user.groups.add(Group.objects.get_or_create(name=group)[0])
     return user
+
+
+def table_post(forum: Forum, minutes: dict[Session, int | str] | None = None, **move) -> dict:
+    """What the editor table's one form posts: every row's minutes field (named with the
+    minutes it shows), the values in ``minutes`` typed over them, and ``up=pk`` etc."""
+    typed = {session.pk: value for session, value in (minutes or {}).items()}
+    data: dict = {}
+    for session in Session.objects.filter(forum=forum).order_by("order"):
+        shown = "" if session.minutes is None else session.minutes
+        data[f"minutes-{session.pk}-{shown}"] = typed.get(session.pk, shown)
+    return data | move

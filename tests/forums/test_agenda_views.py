@@ -8,7 +8,7 @@ from django.urls import reverse
 from forums.models import AgendaVersion, Session
 from planner.models import Person, Role
 from tests import factories as f
-from tests.forums.agenda_helpers import SEED_TABLE, clock, row, seoul
+from tests.forums.agenda_helpers import SEED_TABLE, clock, row, seoul, table_post
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +43,12 @@ def test_editor_shows_the_nine_rows_of_the_seed(editor, forum):
 
 def test_viewer_reads_without_edit_controls_and_cannot_change(viewer, forum):
     response = viewer.get(url("editor", forum))
-    post = viewer.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 35})
+    post = viewer.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 35}))
 
     assert response.status_code == 200
     assert "▶ 발제" in response.content.decode()
-    assert 'name="minutes"' not in response.content.decode()
+    assert 'name="minutes-' not in response.content.decode()
+    assert 'id="agenda-rows"' not in response.content.decode()
     assert post.status_code == 403
     assert row(forum, 6).minutes == 30
 
@@ -63,7 +64,7 @@ def test_anonymous_is_sent_to_login(client, forum):
 
 
 def test_htmx_minutes_change_returns_the_whole_table_with_later_rows_moved(editor, forum):
-    response = editor.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 35}, **HTMX)
+    response = editor.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 35}), **HTMX)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -79,7 +80,7 @@ def test_htmx_minutes_change_returns_the_whole_table_with_later_rows_moved(edito
 def test_plain_post_minutes_change_redirects_to_the_row(editor, forum):
     session = row(forum, 6)
 
-    response = editor.post(url("session_minutes", forum, session.pk), {"minutes": 35})
+    response = editor.post(url("rows_save", forum), table_post(forum, {session: 35}))
 
     assert response.status_code == 302
     assert response["Location"] == f"{url('editor', forum)}#session-{session.pk}"
@@ -87,7 +88,7 @@ def test_plain_post_minutes_change_redirects_to_the_row(editor, forum):
 
 
 def test_invalid_minutes_are_refused_with_a_message(editor, forum):
-    response = editor.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 0}, **HTMX)
+    response = editor.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 0}), **HTMX)
 
     assert response.status_code == 200
     assert response.context["error"]
@@ -99,7 +100,7 @@ def test_pin_form_pins_in_the_forum_zone_and_conflict_is_shown(editor, forum):
         url("session_pin", forum, row(forum, 8).pk), {"is_pinned": "on", "pinned_time": "16:25"}
     )
 
-    response = editor.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 35}, **HTMX)
+    response = editor.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 35}), **HTMX)
 
     html = response.content.decode()
     assert row(forum, 8).starts_at == seoul(16, 25)
@@ -122,14 +123,15 @@ def test_unpin_through_the_pin_form(editor, forum):
 def test_move_buttons_work_without_javascript(editor, forum):
     session = row(forum, 3)
 
-    response = editor.post(url("session_move", forum, session.pk), {"direction": "up"})
+    response = editor.post(url("rows_save", forum), table_post(forum, up=session.pk))
 
     assert response.status_code == 302
     assert [title for title, _t, _o in clock(forum)[1:3]] == ["환영사", "개회사"]
 
 
 def test_drag_posts_a_position(editor, forum):
-    response = editor.post(url("session_move", forum, row(forum, 9).pk), {"position": 1}, **HTMX)
+    data = {"session": row(forum, 9).pk, "position": 1}
+    response = editor.post(url("rows_save", forum), data, **HTMX)
 
     assert json.loads(response["HX-Trigger"]) == {"agendaChanged": {}}
     assert clock(forum)[0] == ("폐회", "14:50~14:55", 1)
@@ -232,7 +234,7 @@ def test_role_line_needs_a_person_or_a_printed_name(editor, forum):
 def test_issue_version_asks_then_issues_v1_and_v2(editor, forum):
     confirm = editor.get(url("version_issue", forum))
     editor.post(url("version_issue", forum), {"note": "MC용"})
-    editor.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 35})
+    editor.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 35}))
     editor.post(url("version_issue", forum), {"note": ""})
 
     assert "v1" in confirm.content.decode()
@@ -243,7 +245,7 @@ def test_issue_version_asks_then_issues_v1_and_v2(editor, forum):
 
 def test_versions_page_shows_the_diff_between_two_versions(editor, forum):
     editor.post(url("version_issue", forum), {})
-    editor.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 35})
+    editor.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 35}))
     editor.post(url("version_issue", forum), {})
 
     response = editor.get(url("versions", forum), {"a": 1, "b": 2})
@@ -259,7 +261,7 @@ def test_print_view_is_the_seed_table_with_its_version(editor, forum):
     draft = editor.get(url("print", forum))
     editor.post(url("version_issue", forum), {})
     issued = editor.get(url("print", forum))
-    editor.post(url("session_minutes", forum, row(forum, 6).pk), {"minutes": 35})
+    editor.post(url("rows_save", forum), table_post(forum, {row(forum, 6): 35}))
     changed = editor.get(url("print", forum))
     old = editor.get(url("print", forum), {"version": 1})
 

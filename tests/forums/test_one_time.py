@@ -18,7 +18,7 @@ from forums.agenda import services
 from forums.agenda.rows import forum_timing
 from forums.models import Session
 from tests import factories as f
-from tests.forums.agenda_helpers import user_in
+from tests.forums.agenda_helpers import table_post, user_in
 from tests.ical_support import unfold
 from tests.test_admin_revisions import STALE, change_url, form_data
 
@@ -99,8 +99,8 @@ def test_one_row_shows_one_time_everywhere_after_editor_and_admin_edits(editor, 
     first, second, _ = rows(forum)
     assert_shown_at(editor, forum, second, "15:10", before="15:25")
 
-    url = reverse("forums:agenda:session_minutes", args=[forum.pk, first.pk])
-    assert editor.post(url, {"minutes": "25"}).status_code in (200, 302)
+    url = reverse("forums:agenda:rows_save", args=[forum.pk])
+    assert editor.post(url, table_post(forum, {first: "25"})).status_code in (200, 302)
     assert_stored_times_are_the_cascade(forum)
     assert_shown_at(editor, forum, second, "15:25", before="15:10")
     sequence = Session.objects.get(pk=second.pk).sequence
