@@ -87,7 +87,8 @@ def delegation_table(trip_pk: int, members: list[DelegationMember], can_edit: bo
             f'<span class="cell-links screen-only">{links}</span></td></tr>'
         )
     if not rows:
-        rows.append(f'<tr><td colspan="3" class="empty">{esc(_("None recorded."))}</td></tr>')
+        none = esc(_("None recorded."))
+        rows.append(f'<tr><td colspan="3" class="empty">{none}</td></tr>')
     labels = (_("role"), _("agency"), _("person"))
     head = "".join(f'<th scope="col">{esc(capfirst(label))}</th>' for label in labels)
     return mark_safe(

@@ -84,7 +84,8 @@ class EngagementViews(TripItemViews):
     def hint_for(self, item: Engagement) -> str:
         if not item.pk:
             return str(ENGAGEMENT_HINT)
-        return f"{ENGAGEMENT_HINT} ({_('time zone')}: {item.timezone_name})"
+        label = _("time zone")
+        return f"{ENGAGEMENT_HINT} ({label}: {item.timezone_name})"
 
     def new_item(self, request: HtmxHttpRequest, trip: Trip) -> tuple:
         """A day's "add" link passes its date and stop; the form slot is that day's."""

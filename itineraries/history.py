@@ -94,7 +94,8 @@ def instant_text(value: datetime, zone_name: str | None) -> str:
     if getattr(tz, "key", "") != getattr(seoul, "key", ""):
         marker = day_offset_marker(value, tz)
         marker = f" ({marker})" if marker else ""
-        text += f" ({_('Seoul')} {value.astimezone(seoul):%H:%M}{marker})"
+        word = _("Seoul")
+        text += f" ({word} {value.astimezone(seoul):%H:%M}{marker})"
     return text
 
 

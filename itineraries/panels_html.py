@@ -40,7 +40,8 @@ def conflict_items(conflicts: list[Conflict]) -> SafeString:
 def counterpart_rows(kit: RowKit, counterparts: list[CounterpartMet]) -> SafeString:
     """A row per counterpart line of the trip: who, and at which engagement."""
     if not counterparts:
-        return mark_safe(f'<tr><td colspan="2" class="empty">{esc(_("None recorded."))}</td></tr>')
+        none = esc(_("None recorded."))
+        return mark_safe(f'<tr><td colspan="2" class="empty">{none}</td></tr>')
     undated = esc(_("Date TBD"))
     rows, engagements = [], {}
     for met in counterparts:

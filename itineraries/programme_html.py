@@ -32,8 +32,10 @@ def stop_name(stop: Stop, english: bool) -> str:
     if stop.locality:
         return f"{esc(stop.locality)}{country}"
     if stop.country:
-        return f'{esc(stop.country.name)} <span class="muted">({esc(_("city not stated"))})</span>'
-    return f'<span class="tbd">{esc(_("place not stated"))}</span>'
+        no_city = esc(_("city not stated"))
+        return f'{esc(stop.country.name)} <span class="muted">({no_city})</span>'
+    no_place = esc(_("place not stated"))
+    return f'<span class="tbd">{no_place}</span>'
 
 
 class ProgrammeWriter:

@@ -19,7 +19,8 @@ SLOT = "stops-editor"  # where a stop's forms open
 
 def stop_items(trip_pk: int, stops: list[Stop], *, can_edit: bool, csrf_token: str) -> SafeString:
     if not stops:
-        return mark_safe(f'<li class="empty">{esc(_("No stops yet."))}</li>')
+        none = esc(_("No stops yet."))
+        return mark_safe(f'<li class="empty">{none}</li>')
     words = {
         key: esc(text)
         for key, text in {

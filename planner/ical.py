@@ -162,7 +162,8 @@ def _utc(moment: datetime | None) -> datetime:
 def _summary(entry: CalendarEntry) -> str:
     summary = entry.summary
     if entry.all_day and not entry.background:
-        summary = f"{summary} ({_('Time TBD')})"
+        tbd = _("Time TBD")
+        summary = f"{summary} ({tbd})"
     if entry.status == CANCELLED:
         summary = _("[Cancelled] %(title)s") % {"title": summary}
     return summary

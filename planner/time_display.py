@@ -167,7 +167,8 @@ def local_and_seoul(
     if offset:
         title = esc(_("Seoul is on another calendar day"))
         marker = f' <span class="day-offset" title="{title}">({offset:+d})</span>'
-    return mark_safe(f'{html} <span class="time-seoul">{esc(_("Seoul"))} {seoul}{marker}</span>')
+    word = esc(_("Seoul"))  # outside the f-string, where makemessages sees it
+    return mark_safe(f'{html} <span class="time-seoul">{word} {seoul}{marker}</span>')
 
 
 def minutes_label(minutes: int | None) -> str:

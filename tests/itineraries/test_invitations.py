@@ -86,7 +86,7 @@ def test_reimporting_the_same_invitation_makes_no_copy(staff_client, trip):
     assert Engagement.objects.count() == 1
     assert again.context["form"] is None
     assert again.context["existing"] == Engagement.objects.get()
-    assert "nothing has changed" in again.content.decode()
+    assert "이미 가져온 초대장이며 바뀐 내용이 없습니다." in again.content.decode()
 
 
 def test_an_update_with_a_higher_sequence_changes_the_same_engagement(staff_client, trip):
@@ -132,7 +132,7 @@ def test_a_cancel_for_a_meeting_never_imported_is_refused(staff_client, trip):
     response = upload(staff_client, trip, cancel)
 
     assert response.context["form"] is None
-    assert "never imported" in response.content.decode()
+    assert "이 출장에 가져온 적이 없는 회의를 취소하는 파일입니다." in response.content.decode()
 
 
 REPEATING = ics(
