@@ -223,6 +223,10 @@ class MinutesEdit:
     shown: int | None
     typed: int | None
 
+    @property
+    def is_change(self) -> bool:
+        return self.typed != self.shown
+
 
 @dataclass(frozen=True)
 class RowMove:
@@ -255,7 +259,7 @@ def rows_change(
     forum = lock_forum(forum)
     sessions = _ordered(forum)
     by_pk = {session.pk: session for session in sessions}
-    edits = [edit for edit in minutes if edit.typed != edit.shown]
+    edits = [edit for edit in minutes if edit.is_change]
     stale = [
         (edit, by_pk.get(edit.session_pk))
         for edit in edits

@@ -246,15 +246,15 @@ def rows_save(request: HtmxHttpRequest, forum_pk: int) -> HttpResponse:
         ]
         error = " ".join(refused) or _first_error(form)
         return table_response(request, forum, error=error, typed=form.typed())
-    move = form.move()
+    edits, move = form.edits(), form.move()
     try:
-        services.rows_change(forum=forum, minutes=form.edits(), move=move)
+        services.rows_change(forum=forum, minutes=edits, move=move)
     except services.StaleMinutesError as stale:
         error = " ".join(_stale_minutes(edit, now) for edit, now in stale.rows)
         return table_response(request, forum, error=error, typed=form.typed())
-    changed = [edit.session_pk for edit in form.edits() if edit.typed != edit.shown]
+    changed = (edit.session_pk for edit in edits if edit.is_change)
     return table_response(
-        request, forum, session_pk=move.session_pk if move else next(iter(changed), None)
+        request, forum, session_pk=move.session_pk if move else next(changed, None)
     )
 
 
